@@ -70,7 +70,33 @@ public final class Launcher {
     System.out.println(READY + " bolt://" + host + ":" + port + " version=" + version
         + " pid=" + ProcessHandle.current().pid());
     System.out.flush();
+    watchParent();
     stopped.await();
+  }
+
+  /**
+   * When started in the foreground by `npm start`, the database must not outlive it even if the
+   * Node process is killed with SIGKILL (no chance to clean up), so it exits when its parent does.
+   */
+  private static void watchParent() {
+    String parent = System.getenv("PAPERGRAPH_NEO4J_PARENT_PID");
+    if (parent == null || parent.isBlank()) return;
+    long pid = Long.parseLong(parent.trim());
+    Thread watcher =
+        new Thread(
+            () -> {
+              while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                  Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+              System.exit(0);
+            },
+            "papergraph-parent-watch");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   private static String env(String name, String fallback) {

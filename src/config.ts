@@ -1,0 +1,97 @@
+import path from 'node:path';
+
+/**
+ * Every setting papergraph reads from the environment, in one place. Each field says what it
+ * does and its default; nothing else in the code reads process.env.
+ */
+export interface Config {
+  /** `NODE_ENV`; `production` turns off introspection and the playground unless asked. Default `development`. */
+  nodeEnv: string;
+  /** `PORT`: HTTP port of the API and dashboard. Default 4000. */
+  port: number;
+  /** `HOST`: interface the HTTP server binds. Default `0.0.0.0`. */
+  host: string;
+  /**
+   * `NEO4J_URI`: an existing Neo4j (`bolt://`, `neo4j://`, `neo4j+s://` for a cluster or Aura).
+   * When unset, papergraph starts its embedded Neo4j on `127.0.0.1:NEO4J_BOLT_PORT`.
+   */
+  neo4jUri?: string;
+  /** `NEO4J_USER`. Default `neo4j`. */
+  neo4jUser: string;
+  /** `NEO4J_PASSWORD`. Default `papergraph` (the embedded database is bound to 127.0.0.1 only). */
+  neo4jPassword: string;
+  /** `NEO4J_DATABASE`: database name on a multi-database server. Default: the server's default. */
+  neo4jDatabase?: string;
+  /** `NEO4J_BOLT_PORT`: Bolt port of the embedded database. Default 7687. */
+  embeddedBoltPort: number;
+  /** `NEO4J_DATA_DIR`: store of the embedded database. Default `.data/neo4j`. */
+  embeddedDataDir: string;
+  /** `NEO4J_HEAP`: JVM heap of the embedded database. Default `1g`. */
+  embeddedHeap: string;
+  /** `NEO4J_PAGECACHE`: page cache of the embedded database. Default `512m`. */
+  embeddedPageCache: string;
+  /** `NEO4J_START_TIMEOUT_MS`: how long to wait for the embedded database to be ready. Default 300000 (cold start downloads jars). */
+  embeddedStartTimeoutMs: number;
+  /** `PAPERGRAPH_CACHE_DIR`: where the Neo4j jars are resolved to. Default `.cache`. */
+  cacheDir: string;
+  /** `NEO4J_QUERY_TIMEOUT_MS`: per-transaction timeout so that no query can hold the database. Default 10000. */
+  queryTimeoutMs: number;
+  /** `PAPERGRAPH_API_TOKEN`: bearer token for mutations; unset means mutations are off. */
+  apiToken?: string;
+  /** `PAPERGRAPH_SEED_ON_START`: seed an empty database at `npm start`. Default true. */
+  seedOnStart: boolean;
+  /** `LOG_LEVEL`: pino level. Default `info` (`silent` under test). */
+  logLevel: string;
+  /** Project root: the folder holding package.json, `seeds/`, `schema/` and `tools/`. */
+  rootDir: string;
+}
+
+const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`Environment variable ${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`Environment variable ${name} must be true or false, got "${env[name]}"`);
+}
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const rootDir = ROOT;
+  const nodeEnv = env.NODE_ENV || 'development';
+  return {
+    nodeEnv,
+    port: int(env, 'PORT', 4000),
+    host: env.HOST || '0.0.0.0',
+    neo4jUri: optional(env, 'NEO4J_URI'),
+    neo4jUser: env.NEO4J_USER || 'neo4j',
+    neo4jPassword: env.NEO4J_PASSWORD || 'papergraph',
+    neo4jDatabase: optional(env, 'NEO4J_DATABASE'),
+    embeddedBoltPort: int(env, 'NEO4J_BOLT_PORT', 7687),
+    embeddedDataDir: path.resolve(rootDir, env.NEO4J_DATA_DIR || '.data/neo4j'),
+    embeddedHeap: env.NEO4J_HEAP || '1g',
+    embeddedPageCache: env.NEO4J_PAGECACHE || '512m',
+    embeddedStartTimeoutMs: int(env, 'NEO4J_START_TIMEOUT_MS', 300_000),
+    cacheDir: path.resolve(rootDir, env.PAPERGRAPH_CACHE_DIR || '.cache'),
+    queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 10_000),
+    apiToken: optional(env, 'PAPERGRAPH_API_TOKEN'),
+    seedOnStart: bool(env, 'PAPERGRAPH_SEED_ON_START', true),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    rootDir,
+  };
+}

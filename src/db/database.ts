@@ -1,0 +1,111 @@
+import neo4j, { Driver, ManagedTransaction, RecordShape } from 'neo4j-driver';
+
+/**
+ * The one gateway to Neo4j. Reads go through read transactions and writes through write
+ * transactions, so that a `neo4j://` routing URI spreads reads across a cluster's members; every
+ * transaction carries a timeout so that no query can hold the database.
+ */
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  /** Database name; undefined uses the server's default (home) database. */
+  database?: string;
+  /** Per-transaction timeout in milliseconds. */
+  queryTimeoutMs: number;
+  /** Connection pool size per server. Default 100. */
+  maxPoolSize?: number;
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`The database is unavailable: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/** Driver errors that mean "the database cannot be reached", as opposed to a bad query. */
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.TransientError.General.DatabaseUnavailable') ||
+    code === 'ECONNREFUSED'
+  );
+}
+
+export class Database {
+  readonly driver: Driver;
+  private readonly database?: string;
+  private readonly timeoutMs: number;
+
+  constructor(options: DatabaseOptions) {
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      maxConnectionPoolSize: options.maxPoolSize ?? 100,
+      // Fail fast when the database is down, so that the API answers DATABASE_UNAVAILABLE
+      // quickly instead of queueing requests.
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 3_000,
+      maxTransactionRetryTime: 3_000,
+      disableLosslessIntegers: true,
+    });
+    this.database = options.database;
+    this.timeoutMs = options.queryTimeoutMs;
+  }
+
+  async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.run('READ', work);
+  }
+
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.run('WRITE', work);
+  }
+
+  /** One parameterized read query, returning plain objects. */
+  async query<T extends RecordShape = RecordShape>(
+    cypher: string,
+    params: Record<string, unknown> = {},
+  ): Promise<T[]> {
+    return this.read(async (tx) => {
+      const result = await tx.run<T>(cypher, params);
+      return result.records.map((record) => record.toObject());
+    });
+  }
+
+  /** Server version when the database answers; throws DatabaseUnavailableError otherwise. */
+  async serverVersion(): Promise<string> {
+    try {
+      const info = await this.driver.getServerInfo({ database: this.database });
+      return (info.agent ?? 'Neo4j/unknown').replace(/^Neo4j\//, '');
+    } catch (error) {
+      throw new DatabaseUnavailableError(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async run<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      const config = { timeout: this.timeoutMs };
+      return mode === 'READ'
+        ? await session.executeRead(work, config)
+        : await session.executeWrite(work, config);
+    } catch (error) {
+      if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      throw error;
+    } finally {
+      await session.close();
+    }
+  }
+}
