@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -44,6 +45,8 @@ export interface Config {
   logLevel: string;
   /** Project root: the folder holding package.json, `seeds/`, `schema/` and `tools/`. */
   rootDir: string;
+  /** papergraph's own version, from package.json. */
+  version: string;
 }
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -93,5 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: bool(env, 'PAPERGRAPH_SEED_ON_START', true),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     rootDir,
+    version: (JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { version: string })
+      .version,
   };
 }

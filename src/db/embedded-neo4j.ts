@@ -43,6 +43,8 @@ export interface RunningNeo4j {
   mode: RunMode;
   /** False when this process found a `db:start` database and only uses it. */
   owned: boolean;
+  /** Resolves with the exit code when a database this process started exits for any reason. */
+  exited?: Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,14 @@ export class AlreadyRunningError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'AlreadyRunningError';
+  }
+}
+
+/** The JVM exited or did not become ready in time; the message carries the log's last lines. */
+export class EmbeddedStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbeddedStartError';
   }
 }
 
@@ -211,10 +221,13 @@ export async function startEmbedded(options: EmbeddedOptions, mode: RunMode): Pr
     },
   );
   fs.closeSync(fd);
-  let exitCode: number | null | undefined;
-  child.once('exit', (code, signal) => {
-    exitCode = code ?? (signal ? -1 : 0);
-  });
+  let exitCode: number | undefined;
+  const exited = new Promise<number>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exitCode = code ?? (signal ? -1 : 0);
+      resolve(exitCode);
+    }),
+  );
   if (mode === 'background') child.unref();
   const pid = child.pid;
   if (pid === undefined) throw new Error('Could not start java for the embedded Neo4j');
@@ -233,17 +246,17 @@ export async function startEmbedded(options: EmbeddedOptions, mode: RunMode): Pr
       };
       fs.writeFileSync(pidFilePath(options.dataDir), JSON.stringify(info, null, 2));
       log(`Embedded Neo4j ${info.version} ready at ${info.uri} (pid ${pid}, log ${logFile})`);
-      return attached(info, true, options.dataDir);
+      return { ...attached(info, true, options.dataDir), exited };
     }
     if (exitCode !== undefined) {
-      throw new Error(
+      throw new EmbeddedStartError(
         `The embedded Neo4j exited (code ${exitCode}) before it was ready. Last lines of ${logFile}:\n` +
           logTail(logFile, logStart),
       );
     }
     if (Date.now() > deadline) {
       await stopPid(pid, 10_000);
-      throw new Error(
+      throw new EmbeddedStartError(
         `The embedded Neo4j was not ready within ${options.startTimeoutMs / 1000} s ` +
           `(NEO4J_START_TIMEOUT_MS). Last lines of ${logFile}:\n${logTail(logFile, logStart)}`,
       );

@@ -18,7 +18,17 @@ import org.neo4j.graphdb.GraphDatabaseService;
 public final class Launcher {
   private static final String READY = "PAPERGRAPH_NEO4J_READY";
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run();
+    } catch (Throwable e) {
+      // Neo4j's own threads would keep a failed JVM alive; exit so the Node side sees the failure.
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run() throws Exception {
     Path home = Path.of(env("PAPERGRAPH_NEO4J_HOME", ".data/neo4j")).toAbsolutePath();
     String host = env("PAPERGRAPH_NEO4J_HOST", "127.0.0.1");
     String port = env("PAPERGRAPH_NEO4J_PORT", "7687");
@@ -32,6 +42,10 @@ public final class Launcher {
     settings.put("server.memory.pagecache.size", env("PAPERGRAPH_NEO4J_PAGECACHE", "512m"));
     settings.put("db.transaction.timeout", env("PAPERGRAPH_NEO4J_TX_TIMEOUT", "60s"));
     settings.put("dbms.security.auth_enabled", password.isEmpty() ? "false" : "true");
+    // Bolt's default graceful shutdown waits a 5 s quiet period (and up to 15 s) for idle
+    // connections; the clients here are local and already closed, so stopping quickly matters more.
+    settings.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
+    settings.put("internal.dbms.bolt.netty_server_shutdown_timeout", "3");
     // Anonymous usage reporting would try to reach the internet at start.
     settings.put("dbms.usage_report.enabled", "false");
 
@@ -57,9 +71,16 @@ public final class Launcher {
       // The embedded API bypasses auth, so the password from the environment is (re)applied on
       // every start: changing PAPERGRAPH_NEO4J_PASSWORD needs no manual step.
       GraphDatabaseService system = dbms.database("system");
-      system.executeTransactionally(
-          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-          Map.of("password", password));
+      try {
+        system.executeTransactionally(
+            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+            Map.of("password", password));
+      } catch (RuntimeException e) {
+        // Neo4j refuses to "change" a password to itself: the password is already right.
+        if (!String.valueOf(rootMessage(e)).contains("Old password and new password cannot be the same")) {
+          throw e;
+        }
+      }
     }
 
     String version = dbms.database("neo4j")
@@ -97,6 +118,12 @@ public final class Launcher {
             "papergraph-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) cause = cause.getCause();
+    return cause.getMessage();
   }
 
   private static String env(String name, String fallback) {

@@ -1,0 +1,14 @@
+import { Database } from '../db/database';
+import { Logger } from '../logger';
+
+/** What every resolver receives; built fresh for each request, so the API process holds no state. */
+export interface Context {
+  db: Database;
+  /** papergraph's version, for serverInfo. */
+  version: string;
+  logger: Logger;
+  /** True when the request carried `Authorization: Bearer <PAPERGRAPH_API_TOKEN>`. */
+  authorized: boolean;
+  /** False when no PAPERGRAPH_API_TOKEN is configured: mutations are then off. */
+  mutationsEnabled: boolean;
+}
