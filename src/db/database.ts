@@ -18,6 +18,11 @@ export interface DatabaseOptions {
   maxPoolSize?: number;
 }
 
+export interface TxOptions {
+  /** Overrides the default transaction timeout, for bulk loads. */
+  timeoutMs?: number;
+}
+
 export class DatabaseUnavailableError extends Error {
   constructor(cause: unknown) {
     super(`The database is unavailable: ${(cause as Error)?.message ?? String(cause)}`);
@@ -55,12 +60,12 @@ export class Database {
     this.timeoutMs = options.queryTimeoutMs;
   }
 
-  async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.run('READ', work);
+  async read<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: TxOptions): Promise<T> {
+    return this.run('READ', work, options);
   }
 
-  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.run('WRITE', work);
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: TxOptions): Promise<T> {
+    return this.run('WRITE', work, options);
   }
 
   /** One parameterized read query, returning plain objects. */
@@ -91,13 +96,14 @@ export class Database {
   private async run<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<T>,
+    options?: TxOptions,
   ): Promise<T> {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
-      const config = { timeout: this.timeoutMs };
+      const config = { timeout: options?.timeoutMs ?? this.timeoutMs };
       return mode === 'READ'
         ? await session.executeRead(work, config)
         : await session.executeWrite(work, config);

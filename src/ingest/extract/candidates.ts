@@ -356,7 +356,8 @@ function shapedCandidate(sentence: Sentence, start: number): Occurrence | undefi
   let text = spanText(sentence, start, end);
   const shape = nameShape(text);
   if (shape === 'none') return undefined;
-  const initial = start === 0 || tokens.slice(0, start).every((t) => isBreak(t));
+  let initial = true;
+  for (let k = 0; k < start && initial; k++) initial = isBreak(tokens[k]);
   if (shape === 'weak' && (sentence.isTitle || initial)) return undefined;
   // "Natural Language Processing", "Alignment Loss": one capitalised word of a longer phrase.
   if (shape === 'weak' && /^[A-Z][a-z]+$/.test(text) && insideCapitalisedPhrase(sentence, start, chunkEnd)) {

@@ -107,12 +107,16 @@ function words(sentence: Sentence): Word[] {
   return result;
 }
 
-function cueLength(ws: Word[], at: number, cue: Cue): number {
-  for (let k = 0; k < cue.words.length; k++) {
+const CUE_WORDS: Array<Array<Set<string>>> = CUES.map((cue) => cue.words.map((w) => new Set(w.split('|'))));
+const FIRST_WORDS = new Set(CUE_WORDS.flatMap((words) => [...words[0]]));
+
+function cueLength(ws: Word[], at: number, cue: number): number {
+  const words = CUE_WORDS[cue];
+  for (let k = 0; k < words.length; k++) {
     const word = ws[at + k];
-    if (!word || !cue.words[k].split('|').includes(word.text)) return 0;
+    if (!word || !words[k].has(word.text)) return 0;
   }
-  return cue.words.length;
+  return words.length;
 }
 
 export function findLineage<E extends LineageEntity>(
@@ -134,8 +138,10 @@ export function findLineage<E extends LineageEntity>(
     if (inSentence.length === 0) continue;
     const ws = words(sentence);
     for (let w = 0; w < ws.length; w++) {
-      for (const cue of CUES) {
-        const length = cueLength(ws, w, cue);
+      if (!FIRST_WORDS.has(ws[w].text)) continue;
+      for (let c = 0; c < CUES.length; c++) {
+        const cue = CUES[c];
+        const length = cueLength(ws, w, c);
         if (!length) continue;
         const cueStart = ws[w].start;
         const cueEnd = ws[w + length - 1].end;

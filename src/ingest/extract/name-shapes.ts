@@ -66,8 +66,21 @@ const NAME_LIKE_PIECES = new Set<Piece>(['caps', 'title', 'letter', 'digits', 's
 
 const NUMBERED_NAME_PIECES = new Set<Piece>(['title', 'digits', 'size', 'letter', 'plus']);
 
+const shapes = new Map<string, Shape>();
+
 /** The shape of one written form (a token run without spaces, or a short phrase). */
 export function nameShape(surface: string): Shape {
+  let shape = shapes.get(surface);
+  if (shape === undefined) {
+    shape = computeShape(surface);
+    // Bounded: shapes are cheap to recompute.
+    if (shapes.size > 50_000) shapes.clear();
+    shapes.set(surface, shape);
+  }
+  return shape;
+}
+
+function computeShape(surface: string): Shape {
   const words = surface.trim().split(/\s+/);
   if (words.length > 1) {
     const shapes = words.map(wordShape);

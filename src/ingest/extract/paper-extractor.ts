@@ -7,7 +7,7 @@ import { contextKindVotes, KindVotes, morphologyKindVotes } from './kinds';
 import { findLineage, LineageEntity, LineageMention } from './lineage';
 import { hasSizeSuffix, nameShape, Shape, stripSize } from './name-shapes';
 import { analyzeRoles, roleOf, SentenceRoles } from './roles';
-import { Sentence, splitSentences, titleSentence } from './sentences';
+import { paperSentences, Sentence } from './sentences';
 import { isStopName, isVague, NON_ENTITY_HEADS } from './stoplist';
 import { isDescriptiveAffix } from './surface-index';
 import { isWord } from './vocabulary';
@@ -80,8 +80,7 @@ interface Cluster {
 }
 
 export function extractPaper(input: PaperInput, lexicon: Lexicon): PaperExtraction {
-  const title = titleSentence(cleanText(input.title));
-  const sentences = [...(title ? [title] : []), ...splitSentences(cleanText(input.abstract), 1)];
+  const sentences = paperSentences(cleanText(input.title), cleanText(input.abstract));
   const { occurrences } = findPaperNames(sentences, lexicon);
   const roles = new Map<Sentence, SentenceRoles>(sentences.map((s) => [s, analyzeRoles(s)]));
 

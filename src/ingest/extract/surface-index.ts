@@ -44,7 +44,7 @@ export class SurfaceIndex<T> {
     for (let end = start + 1; end <= tokens.length; end++) {
       const token = tokens[end - 1];
       if (isBreak(token)) break;
-      const piece = fold(token);
+      const piece = token.fold;
       if (!piece) continue;
       concat += piece;
       if (!this.prefixes.has(concat)) break;
@@ -81,15 +81,6 @@ export interface SpanMatch<T> {
   /** A suffix glued to the name ("-based", "-70B"); the chunk then ends at chunkEnd. */
   affix?: string;
   chunkEnd?: number;
-}
-
-/** The folded form of one token: lower-case ASCII letters and digits, "+" spelled out. */
-export function fold(token: Token): string {
-  return token.lower
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\+/g, 'plus')
-    .replace(/[^a-z0-9]+/g, '');
 }
 
 function dropPlural(key: string): string {

@@ -17,9 +17,18 @@ export function isShortAcronym(surface: string): boolean {
   return SHORT_ACRONYM.test(surface.trim());
 }
 
+const foldedKeys = new Map<string, string>();
+
 /** The case-insensitive key of a surface form (see the module comment). */
 export function foldedKey(surface: string): string {
-  return aliasKey(surface);
+  let key = foldedKeys.get(surface);
+  if (key === undefined) {
+    key = aliasKey(surface);
+    // Bounded: keys are cheap to recompute, the cache only saves repeated work on one corpus.
+    if (foldedKeys.size > 100_000) foldedKeys.clear();
+    foldedKeys.set(surface, key);
+  }
+  return key;
 }
 
 /** The case-sensitive key of a short acronym ("MAEs" -> "=MAE"), or undefined for other forms. */
