@@ -1,0 +1,74 @@
+import path from 'node:path';
+
+import { Database } from '../db/database';
+import { GraphBatch, PaperRecord } from '../model';
+import { Format } from './formats/detect-format';
+import { readPaperFile } from './formats/read-papers';
+import { LoadReport, loadBatch } from './load';
+import { extractPapers } from './pipeline';
+import { loadLexicon } from './resolve/lexicon';
+
+/**
+ * The ingest use case shared by the CLI, `npm run seed`, the start-up seeding and the
+ * ingestPapers mutation: read -> extract -> resolve -> (curate) -> load. Every file is read and
+ * validated before the first write, so a bad file leaves the graph as it was.
+ */
+
+export interface IngestOptions {
+  rootDir: string;
+  /** Forces the input format instead of detecting it. */
+  format?: Format;
+  /** Apply the reviewed curation overlay (seeds/curation.json). Default true. */
+  curation?: boolean;
+  /** Called with (papers written, papers in all) while loading. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface IngestResult {
+  papersRead: number;
+  batch: GraphBatch;
+  /** Undefined for a dry run. */
+  report?: LoadReport;
+}
+
+export const SEED_CORPUS = 'seeds/hf-papers-pretraining.txt';
+export const LEXICON = 'seeds/lexicon.json';
+
+export async function readAll(files: string[], format?: Format): Promise<PaperRecord[]> {
+  const records: PaperRecord[] = [];
+  for (const file of files) records.push(...(await readPaperFile(file, format)));
+  return records;
+}
+
+export function extractBatch(records: PaperRecord[], options: IngestOptions): GraphBatch {
+  const lexicon = loadLexicon(path.join(options.rootDir, LEXICON));
+  return extractPapers(records, { lexicon });
+}
+
+/** Reads, extracts and (unless `db` is undefined: a dry run) loads the given files. */
+export async function ingestFiles(
+  db: Database | undefined,
+  files: string[],
+  options: IngestOptions,
+): Promise<IngestResult> {
+  const records = await readAll(files, options.format);
+  const batch = extractBatch(records, options);
+  if (!db) return { papersRead: records.length, batch };
+  const total = batch.papers.length;
+  const report = await loadBatch(db, batch, {
+    onProgress: (done) => options.onProgress?.(done, total),
+  });
+  return { papersRead: records.length, batch, report };
+}
+
+/** Loads the seed corpus with the lexicon and the curation overlay. */
+export function seedCorpus(db: Database, rootDir: string): Promise<IngestResult> {
+  return ingestFiles(db, [path.join(rootDir, SEED_CORPUS)], { rootDir, curation: true });
+}
+
+/** Seeds the graph when it holds no paper (the first `npm start`); says whether it did. */
+export async function seedIfEmpty(db: Database, rootDir: string): Promise<IngestResult | undefined> {
+  const [{ papers }] = await db.query<{ papers: number }>('MATCH (p:Paper) RETURN count(p) AS papers');
+  if (papers > 0) return undefined;
+  return seedCorpus(db, rootDir);
+}
