@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 
 import { Config } from '../config';
+import { seedIfEmpty } from '../ingest/ingest';
 import { createLogger } from '../logger';
 import { startServer } from '../server';
 
@@ -10,7 +11,19 @@ export function registerServeCommand(program: Command, config: Config): void {
     .description('Start the database (embedded unless NEO4J_URI is set) and the API on PORT.')
     .action(async () => {
       const logger = createLogger(config.logLevel);
-      const server = await startServer(config, logger);
+      const server = await startServer(config, logger, {
+        seed: async ({ db }) => {
+          if (!config.seedOnStart) return;
+          const seeded = await seedIfEmpty(db, config.rootDir);
+          if (seeded?.report) {
+            const { papers, entities, mentions, lineage } = seeded.report;
+            logger.info(
+              { papers: papers.created, entities: entities.created, links: mentions.created, lineage: lineage.created },
+              'The graph was empty: loaded the seed corpus',
+            );
+          }
+        },
+      });
       logger.info(`papergraph listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
       let stopping = false;
       const shutdown = async (signal: string) => {

@@ -19,7 +19,11 @@ export interface Connection {
 
 const CONNECT_TIMEOUT_MS = 120_000;
 
-export function embeddedOptions(config: Config, log: (line: string) => void): EmbeddedOptions {
+export function embeddedOptions(
+  config: Config,
+  log: (line: string) => void,
+  attachToAny = false,
+): EmbeddedOptions {
   return {
     rootDir: config.rootDir,
     cacheDir: config.cacheDir,
@@ -30,12 +34,25 @@ export function embeddedOptions(config: Config, log: (line: string) => void): Em
     pageCache: config.embeddedPageCache,
     startTimeoutMs: config.embeddedStartTimeoutMs,
     log,
+    attachToAny,
   };
 }
 
 const RESTART_DELAY_MS = 2_000;
 
-export async function connect(config: Config, log: (line: string) => void): Promise<Connection> {
+export interface ConnectOptions {
+  /**
+   * For one-shot commands (ingest, seed): use the embedded database a running server or
+   * `db:start` owns instead of refusing, and do not restart it.
+   */
+  attachToAny?: boolean;
+}
+
+export async function connect(
+  config: Config,
+  log: (line: string) => void,
+  options: ConnectOptions = {},
+): Promise<Connection> {
   let embedded: RunningNeo4j | undefined;
   let closing = false;
   let db: Database | undefined;
@@ -70,8 +87,8 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     await embedded?.stop();
   };
   if (!uri) {
-    embedded = await startEmbedded(embeddedOptions(config, log), 'foreground');
-    supervise(embedded);
+    embedded = await startEmbedded(embeddedOptions(config, log, options.attachToAny), 'foreground');
+    if (!options.attachToAny) supervise(embedded);
     uri = embedded.uri;
   }
   db = new Database({

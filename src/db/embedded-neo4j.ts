@@ -22,6 +22,8 @@ export interface EmbeddedOptions {
   pageCache: string;
   startTimeoutMs: number;
   log?: (line: string) => void;
+  /** Use a database already running on this data folder, whoever started it (CLI commands). */
+  attachToAny?: boolean;
 }
 
 /** `foreground`: owned by a server or test run, which stops it; `background`: `db:start`. */
@@ -167,8 +169,8 @@ export async function startEmbedded(options: EmbeddedOptions, mode: RunMode): Pr
   const log = options.log ?? (() => undefined);
   const existing = readRunning(options.dataDir);
   if (existing) {
-    if (mode === 'foreground' && existing.mode === 'background') {
-      log(`Using the embedded Neo4j started by db:start (pid ${existing.pid}) at ${existing.uri}`);
+    if ((mode === 'foreground' && existing.mode === 'background') || options.attachToAny) {
+      log(`Using the running embedded Neo4j (pid ${existing.pid}) at ${existing.uri}`);
       return attached(existing, false, options.dataDir);
     }
     const by =

@@ -5,7 +5,7 @@ import { findAcronymDefinitions } from './acronyms';
 import { CueVia, findNameCues, introducedBefore, titleNameCue } from './cue-phrases';
 import { headKind } from './head-nouns';
 import { KIND_WEIGHTS, KindVotes } from './kinds';
-import { lexiconMatchAt } from './lexicon-matcher';
+import { acceptLexiconAffix, lexiconIndex } from './lexicon-matcher';
 import { isVersionToken, nameShape, Shape } from './name-shapes';
 import { Sentence } from './sentences';
 import { BLOCKED_PHRASES, isGenericParadigm, isStopName, isVague, NON_ENTITY_HEADS } from './stoplist';
@@ -260,6 +260,7 @@ function usablePhrase(text: string, lower: boolean, quoted: boolean): boolean {
 
 function scanSentence(sentence: Sentence, index: SurfaceIndex<LocalName>, lexicon: Lexicon): Occurrence[] {
   const tokens = sentence.tokens;
+  const known = lexiconIndex(lexicon);
   const found: Occurrence[] = [];
   const acceptLocalAffix = (_: LocalName, affix: string): boolean =>
     isDescriptiveAffix(affix) || isSizeAffix(affix);
@@ -275,7 +276,7 @@ function scanSentence(sentence: Sentence, index: SurfaceIndex<LocalName>, lexico
       continue;
     }
     const local = index.longestAt(sentence, i, acceptLocalAffix);
-    const lex = lexiconMatchAt(lexicon, sentence, i);
+    const lex = known.longestAt(sentence, i, acceptLexiconAffix);
     const occurrence = pick(sentence, local, lex);
     if (occurrence) {
       found.push(occurrence);
@@ -341,6 +342,10 @@ function pick(
 function shapedCandidate(sentence: Sentence, start: number): Occurrence | undefined {
   const tokens = sentence.tokens;
   const chunkEnd = nextBoundary(tokens, start);
+  // Most words are plain lower-case words or numbers: no need to look closer.
+  if (chunkEnd === start + 1 && (tokens[start].kind !== 'word' || PLAIN_WORD.test(tokens[start].text))) {
+    return undefined;
+  }
   let end = chunkEnd;
   let affix: string | undefined;
   // "CLIP-based": the name is the part before the descriptive suffix.
@@ -388,6 +393,8 @@ function shapedCandidate(sentence: Sentence, start: number): Occurrence | undefi
     order: sentence.index * 10000 + start,
   };
 }
+
+const PLAIN_WORD = /^[a-z]+$/;
 
 export function spanText(sentence: Sentence, start: number, end: number): string {
   return sentence.text.slice(sentence.tokens[start].start, sentence.tokens[end - 1].end);

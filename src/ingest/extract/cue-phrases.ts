@@ -184,6 +184,8 @@ function introObjects(sentence: Sentence, from: number): NameCue[] {
     if (token.text === '(') continue;
     const phrase = namePhraseAt(sentence, j);
     if (!phrase) continue;
+    // 'we define a "flip rate"': a quoted lower-case term is a notion, not a name.
+    if (phrase.quoted && !/[A-Z]/.test(phrase.text)) return found;
     const descriptor = descriptorKind(sentence, phrase.start);
     found.push({
       phrase,

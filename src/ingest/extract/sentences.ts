@@ -152,15 +152,26 @@ function sentenceRanges(tokens: WinkTokens, from: number, to: number): Range[] {
 }
 
 function toSentence(text: string, range: Range, index: number, isTitle: boolean): Sentence {
-  const { tokens: t, first, last } = range;
+  const { tokens: t } = range;
+  // wink keeps line breaks as tokens; they are only whitespace here.
+  let { first, last } = range;
+  while (first < last && isBlank(t.values[first])) first++;
+  while (last > first && isBlank(t.values[last])) last--;
   const from = t.starts[first];
   const to = t.starts[last] + t.values[last].length;
   const tokens: Token[] = [];
+  let previousEnd = -1;
   for (let i = first; i <= last; i++) {
-    const ws = i > first && t.starts[i] > t.starts[i - 1] + t.values[i - 1].length;
+    if (isBlank(t.values[i])) continue;
+    const ws = previousEnd >= 0 && t.starts[i] > previousEnd;
     pushRefined(tokens, t.values[i], t.starts[i] - from, t.tags[i], t.kinds[i], ws);
+    previousEnd = t.starts[i] + t.values[i].length;
   }
   return { index, text: text.slice(from, to), tokens: joinDecimals(tokens), isTitle };
+}
+
+function isBlank(value: string): boolean {
+  return value.trim() === '';
 }
 
 /**

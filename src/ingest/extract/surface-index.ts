@@ -38,6 +38,8 @@ export class SurfaceIndex<T> {
     acceptAffix: (value: T, affix: string) => boolean = () => false,
   ): SpanMatch<T> | undefined {
     const tokens = sentence.tokens;
+    // Cheapest test first: most tokens start no entry at all.
+    if (!this.prefixes.has(tokens[start].fold) && tokens[start].fold !== '') return undefined;
     if (!isBoundaryBefore(tokens, start) || isBreak(tokens[start])) return undefined;
     let best: SpanMatch<T> | undefined;
     let concat = '';
