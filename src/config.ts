@@ -47,6 +47,44 @@ export interface Config {
   rootDir: string;
   /** papergraph's own version, from package.json. */
   version: string;
+  /**
+   * `PAPERGRAPH_INTROSPECTION`: answer GraphQL introspection queries. Default on, off when
+   * NODE_ENV=production.
+   */
+  introspection: boolean;
+  /**
+   * `PAPERGRAPH_PLAYGROUND`: serve the GraphiQL playground at GET /graphql (Accept: text/html).
+   * Default on, off when NODE_ENV=production.
+   */
+  playground: boolean;
+  /** What one request may ask of the server; see src/graphql/limits.ts. */
+  limits: RequestLimits;
+}
+
+/** Each limit is read from its own environment variable, named on the field. */
+export interface RequestLimits {
+  /** `PAPERGRAPH_MAX_BODY_BYTES`: largest accepted request body; larger ones get 413. Default 1048576 (1 MiB). */
+  maxBodyBytes: number;
+  /** `PAPERGRAPH_MAX_DEPTH`: deepest field nesting of an operation. Default 12. */
+  maxDepth: number;
+  /**
+   * `PAPERGRAPH_MAX_COST`: GraphQL Armor's cost estimate (2 per object, 1 per scalar, times 1.5
+   * per level, times `first`). Default 50000: 100 papers with 10 entities each fits, 100 x 100
+   * does not.
+   */
+  maxCost: number;
+  /** `PAPERGRAPH_MAX_ALIASES`: aliases in one operation (batching one query under many names). Default 15. */
+  maxAliases: number;
+  /** `PAPERGRAPH_MAX_DIRECTIVES`: directives in one operation. Default 20. */
+  maxDirectives: number;
+  /** `PAPERGRAPH_MAX_TOKENS`: lexical tokens in one document, checked while parsing. Default 5000. */
+  maxTokens: number;
+  /** `PAPERGRAPH_MAX_INGEST_PAPERS`: papers in one ingestPapers call. Default 100. */
+  maxIngestPapers: number;
+  /** `PAPERGRAPH_MAX_MERGE_ENTITIES`: entities merged into one in one mergeEntities call. Default 50. */
+  maxMergeEntities: number;
+  /** `PAPERGRAPH_INGEST_TIMEOUT_MS`: timeout of the one write transaction of ingestPapers. Default 60000. */
+  ingestTimeoutMs: number;
 }
 
 /** The project root, whether running from src/ (tests) or dist/src/ (built). */
@@ -78,6 +116,7 @@ function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rootDir = ROOT;
   const nodeEnv = env.NODE_ENV || 'development';
+  const production = nodeEnv === 'production';
   return {
     nodeEnv,
     port: int(env, 'PORT', 4000),
@@ -99,5 +138,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rootDir,
     version: (JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { version: string })
       .version,
+    introspection: bool(env, 'PAPERGRAPH_INTROSPECTION', !production),
+    playground: bool(env, 'PAPERGRAPH_PLAYGROUND', !production),
+    limits: {
+      maxBodyBytes: int(env, 'PAPERGRAPH_MAX_BODY_BYTES', 1_048_576),
+      maxDepth: int(env, 'PAPERGRAPH_MAX_DEPTH', 12),
+      maxCost: int(env, 'PAPERGRAPH_MAX_COST', 50_000),
+      maxAliases: int(env, 'PAPERGRAPH_MAX_ALIASES', 15),
+      maxDirectives: int(env, 'PAPERGRAPH_MAX_DIRECTIVES', 20),
+      maxTokens: int(env, 'PAPERGRAPH_MAX_TOKENS', 5_000),
+      maxIngestPapers: int(env, 'PAPERGRAPH_MAX_INGEST_PAPERS', 100),
+      maxMergeEntities: int(env, 'PAPERGRAPH_MAX_MERGE_ENTITIES', 50),
+      ingestTimeoutMs: int(env, 'PAPERGRAPH_INGEST_TIMEOUT_MS', 60_000),
+    },
   };
 }

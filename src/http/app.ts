@@ -10,9 +10,16 @@ import { GraphQLSchema } from 'graphql';
 import { Config } from '../config';
 import { Database } from '../db/database';
 import { Context } from '../graphql/context';
-import { formatError } from '../graphql/format-error';
+import { createFormatError } from '../graphql/format-error';
+import { createLoaders } from '../graphql/loaders';
+import { requestLimits } from '../graphql/limits';
+import { requestLogPlugin } from '../graphql/plugins/request-log';
 import { Logger } from '../logger';
+import { bearerToken, tokenMatches } from './bearer-token';
+import { httpErrorHandler } from './body-errors';
+import { curatorName } from './curator-header';
 import { healthHandler } from './health';
+import { playgroundRouter } from './playground';
 
 export interface AppOptions {
   config: Config;
@@ -26,44 +33,55 @@ export interface App {
   apollo: ApolloServer<Context>;
 }
 
-function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
-  return match?.[1].trim();
-}
-
-/** Builds the HTTP server: /health and /graphql. It does not listen; see server.ts. */
+/** Builds the HTTP server: /health, /graphql and the playground. It does not listen; see server.ts. */
 export async function createApp({ config, db, schema, logger }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const limits = requestLimits({ limits: config.limits, blockFieldSuggestions: !config.introspection });
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: config.nodeEnv !== 'production',
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-    formatError,
+    formatError: createFormatError({ maskInternalErrors: config.nodeEnv === 'production', logger }),
+    // Apollo's default, stated because it matters: a POST that a browser may send cross-site
+    // without a preflight (text/plain, form content types) is refused unless it carries a
+    // header only a script can set (apollo-require-preflight, x-apollo-operation-name).
+    csrfPrevention: true,
+    // One operation per request, so that the per-operation limits bound the whole request.
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     // serve.command.ts owns the signal handling (drain, then close the driver and the database);
     // Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(logger),
+      ...limits.plugins,
+    ],
   });
   await apollo.start();
 
   app.get('/health', healthHandler(db));
+  if (config.playground) app.use(playgroundRouter(config.rootDir));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.limits.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const token = bearerToken(req.headers.authorization);
-        return {
-          db,
-          logger,
-          version: config.version,
-          mutationsEnabled: config.apiToken !== undefined,
-          authorized: config.apiToken !== undefined && token === config.apiToken,
-        };
-      },
+      context: async ({ req }): Promise<Context> => ({
+        db,
+        logger,
+        config,
+        version: config.version,
+        mutationsEnabled: config.apiToken !== undefined,
+        authorized: tokenMatches(bearerToken(req.headers.authorization), config.apiToken),
+        curator: curatorName(req.headers['x-curator']),
+        loaders: createLoaders(db),
+      }),
     }),
   );
+  app.use(httpErrorHandler(logger, config.limits.maxBodyBytes));
   return { httpServer, apollo };
 }

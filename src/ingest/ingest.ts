@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import { Database } from '../db/database';
 import { GraphBatch, PaperRecord } from '../model';
+import { applyOverlay, loadOverlay } from './curate/overlay';
 import { Format } from './formats/detect-format';
 import { readPaperFile } from './formats/read-papers';
 import { LoadReport, loadBatch } from './load';
@@ -40,9 +41,13 @@ export async function readAll(files: string[], format?: Format): Promise<PaperRe
   return records;
 }
 
+export const CURATION = 'seeds/curation.json';
+
 export function extractBatch(records: PaperRecord[], options: IngestOptions): GraphBatch {
   const lexicon = loadLexicon(path.join(options.rootDir, LEXICON));
-  return extractPapers(records, { lexicon });
+  const batch = extractPapers(records, { lexicon });
+  if (options.curation === false) return batch;
+  return applyOverlay(batch, loadOverlay(path.join(options.rootDir, CURATION)));
 }
 
 /** Reads, extracts and (unless `db` is undefined: a dry run) loads the given files. */

@@ -1,7 +1,9 @@
 import {
+  EntityKind,
   GraphBatch,
   IngestWarning,
   LineageRecord,
+  LinkRole,
   MentionRecord,
   PaperRecord,
   StoredPaper,
@@ -47,7 +49,10 @@ export function extractPapers(records: PaperRecord[], options: ExtractOptions): 
     }
     seen.set(id, record);
     if (!record.abstract.trim()) {
-      warnings.push({ source: record.source, message: `paper "${record.title}" has no abstract; only its title was read` });
+      warnings.push({
+        source: record.source,
+        message: `paper "${record.title}" has no abstract; only its title was read`,
+      });
     }
     let extraction: PaperExtraction;
     try {
@@ -57,17 +62,32 @@ export function extractPapers(records: PaperRecord[], options: ExtractOptions): 
         source: record.source,
         message: `extraction failed for "${record.title}": ${(error as Error).message}`,
       });
-      extraction = { entities: [], lineage: [] };
+      extraction = { entities: [], lineage: [], confidentKeys: [], rejectedKeys: [] };
     }
     papers.push({ record, id, extraction });
   }
 
-  const parents = lexiconAncestors(papers.flatMap((p) => p.extraction.entities), lexicon);
+  // Second look at names a paper mentions in passing but another paper establishes.
+  const known = new Set(papers.flatMap((p) => p.extraction.confidentKeys));
+  for (const paper of papers) {
+    if (!paper.extraction.rejectedKeys.some((key) => known.has(key))) continue;
+    try {
+      paper.extraction = extractPaper(paper.record, lexicon, { knownNames: known });
+    } catch {
+      // The first extraction stands; its failure, if any, was already reported.
+    }
+  }
+
+  const parents = lexiconAncestors(
+    papers.flatMap((p) => p.extraction.entities),
+    lexicon,
+  );
   const resolved = resolveEntities([...papers.map((p) => p.extraction.entities), parents.extra]);
 
+  const kindOf = new Map(resolved.entities.map((e) => [e.id, e.kind]));
   const stored = papers.map(({ record, id, extraction }) => ({
     ...storedPaper(record, id),
-    mentions: paperMentions(extraction.entities, resolved.idOf),
+    mentions: paperMentions(extraction.entities, resolved.idOf, kindOf),
   }));
 
   const lineage: LineageRecord[] = [];
@@ -130,26 +150,55 @@ function storedPaper(record: PaperRecord, id: string): StoredPaper {
 }
 
 /** One mention per entity and role: the most confident, then the earliest. */
-function paperMentions(entities: PaperEntity[], idOf: (e: PaperEntity) => string): MentionRecord[] {
+function paperMentions(
+  entities: PaperEntity[],
+  idOf: (e: PaperEntity) => string,
+  kindOf: Map<string, EntityKind>,
+): MentionRecord[] {
   const best = new Map<string, { mention: MentionRecord; order: number }>();
   for (const entity of entities) {
     if (entity.lineageOnly) continue;
     const entityId = idOf(entity);
-    for (const m of entity.mentions) {
+    for (const found of entity.mentions) {
+      // The corpus decides an entity's kind; a role that needs another kind falls back.
+      const m = { ...found, role: roleForKind(found.role, kindOf.get(entityId)!) };
       const key = `${entityId}|${m.role}`;
       const current = best.get(key);
-      if (current && (current.mention.confidence > m.confidence || (current.mention.confidence === m.confidence && current.order <= m.order))) {
+      if (
+        current &&
+        (current.mention.confidence > m.confidence ||
+          (current.mention.confidence === m.confidence && current.order <= m.order))
+      ) {
         continue;
       }
       best.set(key, {
-        mention: { entityId, role: m.role, evidence: m.evidence, confidence: m.confidence, source: 'EXTRACTED' },
+        mention: {
+          entityId,
+          role: m.role,
+          evidence: m.evidence,
+          confidence: m.confidence,
+          source: 'EXTRACTED',
+        },
         order: m.order,
       });
     }
   }
   return [...best.values()]
-    .sort((a, b) => a.order - b.order || compare(a.mention.entityId, b.mention.entityId) || compare(a.mention.role, b.mention.role))
+    .sort(
+      (a, b) =>
+        a.order - b.order ||
+        compare(a.mention.entityId, b.mention.entityId) ||
+        compare(a.mention.role, b.mention.role),
+    )
     .map((b) => b.mention);
+}
+
+/** Tasks are only addressed, and only datasets are evaluated on. */
+function roleForKind(role: LinkRole, kind: EntityKind): LinkRole {
+  if (kind === 'TASK') return 'ADDRESSES';
+  if (role === 'ADDRESSES') return 'USES';
+  if (role === 'EVALUATES_ON' && kind !== 'DATASET') return 'USES';
+  return role;
 }
 
 /**
@@ -161,7 +210,8 @@ function lexiconAncestors(
   lexicon: Lexicon,
 ): { entries: LexiconEntry[]; extra: PaperEntity[]; byEntry: Map<LexiconEntry, PaperEntity> } {
   const byEntry = new Map<LexiconEntry, PaperEntity>();
-  for (const entity of entities) if (entity.entry && !byEntry.has(entity.entry)) byEntry.set(entity.entry, entity);
+  for (const entity of entities)
+    if (entity.entry && !byEntry.has(entity.entry)) byEntry.set(entity.entry, entity);
   const queue = [...byEntry.keys()];
   const extra: PaperEntity[] = [];
   for (let i = 0; i < queue.length; i++) {

@@ -36,7 +36,9 @@ export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] 
 
     // "long form (SF)": the parenthesis holds one glued chunk, or two for "COOL RLHF".
     const firstChunk = nextBoundary(tokens, inner.start);
-    const twoChunks = firstChunk < close && nextBoundary(tokens, firstChunk) >= close &&
+    const twoChunks =
+      firstChunk < close &&
+      nextBoundary(tokens, firstChunk) >= close &&
       /^[A-Z]{2,}$/.test(textOf({ start: inner.start, end: firstChunk }));
     if ((firstChunk >= close || twoChunks) && isShortForm(textOf(inner).replace(' ', ''))) {
       const short = textOf(inner);

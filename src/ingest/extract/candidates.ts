@@ -8,7 +8,13 @@ import { KIND_WEIGHTS, KindVotes } from './kinds';
 import { acceptLexiconAffix, lexiconIndex } from './lexicon-matcher';
 import { isVersionToken, nameShape, Shape } from './name-shapes';
 import { Sentence } from './sentences';
-import { BLOCKED_PHRASES, isGenericParadigm, isStopName, isVague, NON_ENTITY_HEADS } from './stoplist';
+import {
+  BLOCKED_PHRASES,
+  isGenericParadigm,
+  isStopName,
+  isVague,
+  NON_ENTITY_HEADS,
+} from './stoplist';
 import { isWord } from './vocabulary';
 import {
   isBoundaryBefore,
@@ -123,10 +129,12 @@ function collectLocalNames(sentences: Sentence[], lexicon: Lexicon): Map<string,
 
   for (const sentence of sentences) {
     const cues = findNameCues(sentence).filter(
-      (cue) => !isStopName(cue.phrase.text) && usablePhrase(cue.phrase.text, cue.phrase.lower, cue.phrase.quoted),
+      (cue) =>
+        !isStopName(cue.phrase.text) &&
+        usablePhrase(cue.phrase.text, cue.phrase.lower, cue.phrase.quoted),
     );
     for (const cue of cues) {
-      if (cue.via === 'intro' && plainWords(sentence, cue.phrase.text, cue.phrase.end)) continue;
+      if (cue.via === 'intro' && plainWords(sentence, cue.phrase)) continue;
       const name = local(cue.phrase.text);
       name.via.add(cue.via);
       // An intro verb before a known name ("we release hateful BERT") does not make the paper
@@ -138,7 +146,9 @@ function collectLocalNames(sentences: Sentence[], lexicon: Lexicon): Map<string,
     for (const def of findAcronymDefinitions(sentence)) {
       // "we propose Blockwise Learning Rate (LR)": the acronym abbreviates only the end of the
       // name, which the paper then writes "Blockwise LR".
-      const named = cues.find((c) => c.phrase.end === def.long.end && c.phrase.start < def.long.start);
+      const named = cues.find(
+        (c) => c.phrase.end === def.long.end && c.phrase.start < def.long.start,
+      );
       if (named) {
         const prefix = sentence.text.slice(
           sentence.tokens[named.phrase.start].start,
@@ -153,7 +163,8 @@ function collectLocalNames(sentences: Sentence[], lexicon: Lexicon): Map<string,
       }
       const known = lexicon.lookup(def.shortText) ?? lexicon.lookup(def.longText);
       // "the cloud operations (CloudOps) domain": an area, not a method.
-      const headAfter = sentence.tokens[def.short.end + (sentence.tokens[def.short.end]?.text === ')' ? 1 : 0)];
+      const headAfter =
+        sentence.tokens[def.short.end + (sentence.tokens[def.short.end]?.text === ')' ? 1 : 0)];
       if (headAfter && NON_ENTITY_HEADS.has(headAfter.lower)) continue;
       const generic = [def.shortText, def.longText].some(
         (form) => isStopName(form) || isGenericParadigm(form) || isVague(form),
@@ -204,15 +215,24 @@ function collectLocalNames(sentences: Sentence[], lexicon: Lexicon): Map<string,
 }
 
 /**
- * "an Image Modeling framework": ordinary capitalised words after "we propose" name nothing
- * unless an acronym or a dataset word makes them a name.
+ * "we propose an Image Modeling framework": ordinary capitalised words used as a modifier after
+ * "a"/"an" describe the contribution rather than name it ("we propose Gradient Echo Matching, a
+ * method" does name it).
  */
-function plainWords(sentence: Sentence, text: string, end: number): boolean {
-  const words = text.split(/[\s-]+/);
+function plainWords(
+  sentence: Sentence,
+  phrase: { text: string; start: number; end: number },
+): boolean {
+  const words = phrase.text.split(/\s+/);
   if (words.length < 2) return false;
-  if (sentence.tokens[end]?.text === '(') return false;
+  const before = sentence.tokens[phrase.start - 1]?.lower;
+  const after = sentence.tokens[phrase.end];
+  if (before !== 'a' && before !== 'an') return false;
+  if (!after || !/^[a-z]/.test(after.text)) return false;
   if (headKind(words[words.length - 1].toLowerCase()) === 'DATASET') return false;
-  return words.every((w) => /^[A-Z][a-z]+$/.test(w) && isWord(w));
+  return words.every((w: string) =>
+    w.split('-').every((piece) => /^[A-Z][a-z]+$/.test(piece) && isWord(piece)),
+  );
 }
 
 /** Task, method and dataset words at the end of a long form ("... Recognition" is a task). */
@@ -220,13 +240,23 @@ export function headOfName(word: string): EntityKind | undefined {
   const lower = word.toLowerCase();
   const head = headKind(lower);
   if (head) return head;
-  if (/^(recognition|detection|segmentation|classification|generation|translation|retrieval|summarization|answering|parsing|captioning|navigation|driving|identification|extraction|understanding|forecasting|estimation|tracking)$/.test(lower)) {
+  if (
+    /^(recognition|detection|segmentation|classification|generation|translation|retrieval|summarization|answering|parsing|captioning|navigation|driving|identification|extraction|understanding|forecasting|estimation|tracking)$/.test(
+      lower,
+    )
+  ) {
     return 'TASK';
   }
-  if (/^(modeling|modelling|learning|optimization|optimisation|quantization|parallelism|search|distillation|prompting|training|tuning|alignment|attention|regularization|masking|representation|representations|gate|fusion|mixer|embedding|embeddings)$/.test(lower)) {
+  if (
+    /^(modeling|modelling|learning|optimization|optimisation|quantization|parallelism|search|distillation|prompting|training|tuning|alignment|attention|regularization|masking|representation|representations|gate|fusion|mixer|embedding|embeddings)$/.test(
+      lower,
+    )
+  ) {
     return 'METHOD';
   }
-  if (/^(model|models|network|networks|transformer|transformers|encoder|decoder|llm)$/.test(lower)) {
+  if (
+    /^(model|models|network|networks|transformer|transformers|encoder|decoder|llm)$/.test(lower)
+  ) {
     return 'MODEL';
   }
   if (/^(dataset|corpus|benchmark|database)$/.test(lower)) return 'DATASET';
@@ -253,12 +283,18 @@ function usablePhrase(text: string, lower: boolean, quoted: boolean): boolean {
   if (words.length === 1) {
     // "Prompt-Transformer", "Multi-Bootstrap": capitalised compounds named by a cue.
     const pieces = text.split(/[-_]/);
-    return nameShape(text) !== 'none' || (pieces.length > 1 && pieces.every((p) => /^[A-Z]/.test(p)));
+    return (
+      nameShape(text) !== 'none' || (pieces.length > 1 && pieces.every((p) => /^[A-Z]/.test(p)))
+    );
   }
   return words.filter((w) => /^[A-Z0-9]/.test(w)).length >= 2 || nameShape(text) !== 'none';
 }
 
-function scanSentence(sentence: Sentence, index: SurfaceIndex<LocalName>, lexicon: Lexicon): Occurrence[] {
+function scanSentence(
+  sentence: Sentence,
+  index: SurfaceIndex<LocalName>,
+  lexicon: Lexicon,
+): Occurrence[] {
   const tokens = sentence.tokens;
   const known = lexiconIndex(lexicon);
   const found: Occurrence[] = [];
@@ -343,7 +379,10 @@ function shapedCandidate(sentence: Sentence, start: number): Occurrence | undefi
   const tokens = sentence.tokens;
   const chunkEnd = nextBoundary(tokens, start);
   // Most words are plain lower-case words or numbers: no need to look closer.
-  if (chunkEnd === start + 1 && (tokens[start].kind !== 'word' || PLAIN_WORD.test(tokens[start].text))) {
+  if (
+    chunkEnd === start + 1 &&
+    (tokens[start].kind !== 'word' || PLAIN_WORD.test(tokens[start].text))
+  ) {
     return undefined;
   }
   let end = chunkEnd;
@@ -365,16 +404,27 @@ function shapedCandidate(sentence: Sentence, start: number): Occurrence | undefi
   for (let k = 0; k < start && initial; k++) initial = isBreak(tokens[k]);
   if (shape === 'weak' && (sentence.isTitle || initial)) return undefined;
   // "Natural Language Processing", "Alignment Loss": one capitalised word of a longer phrase.
-  if (shape === 'weak' && /^[A-Z][a-z]+$/.test(text) && insideCapitalisedPhrase(sentence, start, chunkEnd)) {
+  if (
+    shape === 'weak' &&
+    /^[A-Z][a-z]+$/.test(text) &&
+    insideCapitalisedPhrase(sentence, start, chunkEnd)
+  ) {
     return undefined;
   }
   if (isStopName(text)) return undefined;
   let cover = chunkEnd;
   // "YAYI 2", "wav2vec 2.0": a version number after the name belongs to it.
   const next = tokens[chunkEnd];
-  if (!affix && next && next.ws && isVersionToken(next.text) && nextBoundary(tokens, chunkEnd) === chunkEnd + 1) {
+  if (
+    !affix &&
+    next &&
+    next.ws &&
+    isVersionToken(next.text) &&
+    nextBoundary(tokens, chunkEnd) === chunkEnd + 1
+  ) {
     const after = tokens[chunkEnd + 1];
-    const quantity = after && /^(%|x|times|billion|million|points?|k|b|m|hours|layers|stages)$/i.test(after.text);
+    const quantity =
+      after && /^(%|x|times|billion|million|points?|k|b|m|hours|layers|stages)$/i.test(after.text);
     if (!quantity) {
       end = chunkEnd + 1;
       cover = end;
@@ -404,7 +454,8 @@ function insideCapitalisedPhrase(sentence: Sentence, start: number, end: number)
   const tokens = sentence.tokens;
   const before = tokens[start - 1];
   const after = tokens[end];
-  const capital = (i: number): boolean => /^[A-Z]/.test(tokens[i]?.text ?? '') && !isBreak(tokens[i]);
+  const capital = (i: number): boolean =>
+    /^[A-Z]/.test(tokens[i]?.text ?? '') && !isBreak(tokens[i]);
   if (before && !isBreak(before) && start - 1 > 0 && capital(start - 1)) return true;
   return !!after && tokens[end].ws && capital(end);
 }

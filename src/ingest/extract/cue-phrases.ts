@@ -1,5 +1,11 @@
 import { EntityKind } from '../../model';
-import { appositionKind, descriptorKind, followingKind, headKind, lastHeadKind } from './head-nouns';
+import {
+  appositionKind,
+  descriptorKind,
+  followingKind,
+  headKind,
+  lastHeadKind,
+} from './head-nouns';
 import { NamePhrase, namePhraseAt } from './name-phrases';
 import { nameShape } from './name-shapes';
 import { Sentence, Token } from './sentences';
@@ -24,38 +30,152 @@ export interface NameCue {
 }
 
 const INTRO_VERBS = new Set([
-  'propose', 'proposes', 'proposed', 'introduce', 'introduces', 'introduced', 'present',
-  'presents', 'presented', 'develop', 'develops', 'developed', 'design', 'designs', 'designed',
-  'build', 'builds', 'built', 'release', 'releases', 'released', 'construct', 'constructs',
-  'constructed', 'create', 'creates', 'created', 'establish', 'establishes', 'established',
-  'devise', 'devised', 'define', 'defines', 'defined', 'curate', 'curated', 'unveil', 'unveils',
-  'contribute', 'contributes', 'launch', 'launches', 'put', 'collect', 'collected', 'compile',
-  'compiled', 'gather', 'gathered', 'assemble', 'assembled',
+  'propose',
+  'proposes',
+  'proposed',
+  'introduce',
+  'introduces',
+  'introduced',
+  'present',
+  'presents',
+  'presented',
+  'develop',
+  'develops',
+  'developed',
+  'design',
+  'designs',
+  'designed',
+  'build',
+  'builds',
+  'built',
+  'release',
+  'releases',
+  'released',
+  'construct',
+  'constructs',
+  'constructed',
+  'create',
+  'creates',
+  'created',
+  'establish',
+  'establishes',
+  'established',
+  'devise',
+  'devised',
+  'define',
+  'defines',
+  'defined',
+  'curate',
+  'curated',
+  'unveil',
+  'unveils',
+  'contribute',
+  'contributes',
+  'launch',
+  'launches',
+  'put',
+  'collect',
+  'collected',
+  'compile',
+  'compiled',
+  'gather',
+  'gathered',
+  'assemble',
+  'assembled',
 ]);
 
 /** Gerunds that introduce when the sentence is about "we": "we explore ..., developing X". */
 const INTRO_GERUNDS = new Set([
-  'proposing', 'introducing', 'presenting', 'developing', 'designing', 'building', 'creating',
-  'constructing', 'releasing', 'devising', 'establishing',
+  'proposing',
+  'introducing',
+  'presenting',
+  'developing',
+  'designing',
+  'building',
+  'creating',
+  'constructing',
+  'releasing',
+  'devising',
+  'establishing',
 ]);
 
 const PAPER_NOUNS = new Set(['paper', 'work', 'study', 'report', 'article', 'letter', 'thesis']);
 
 /** Adverbs between the subject and the verb ("we further propose", "we then introduce"). */
 const SUBJECT_ADVERBS = new Set([
-  'further', 'also', 'first', 'then', 'hereby', 'additionally', 'now', 'thus', 'therefore',
-  'here', 'finally', 'newly', 'subsequently', 'next', 'jointly', 'herein', 'hence', 'instead',
-  'consequently', 'accordingly', 'thereby', 'so', 'still', 'recently', 'both',
+  'further',
+  'also',
+  'first',
+  'then',
+  'hereby',
+  'additionally',
+  'now',
+  'thus',
+  'therefore',
+  'here',
+  'finally',
+  'newly',
+  'subsequently',
+  'next',
+  'jointly',
+  'herein',
+  'hence',
+  'instead',
+  'consequently',
+  'accordingly',
+  'thereby',
+  'so',
+  'still',
+  'recently',
+  'both',
 ]);
 
 const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'termed', 'coined', 'namely']);
 
 /** Stops the search for an intro verb's object: the name must come before these. */
 const OBJECT_SEARCH_STOP = new Set([
-  'of', 'for', 'to', 'in', 'on', 'with', 'from', 'by', 'at', 'via', 'through', 'that', 'which',
-  'where', 'who', 'whose', 'when', 'while', 'as', 'than', 'into', 'across', 'between', 'among',
-  'using', 'based', 'without', 'within', 'towards', 'toward', 'over', 'under', 'aimed', 'upon',
-  'inspired', 'like', 'such', 'because', 'if', 'and', 'or', 'to',
+  'of',
+  'for',
+  'to',
+  'in',
+  'on',
+  'with',
+  'from',
+  'by',
+  'at',
+  'via',
+  'through',
+  'that',
+  'which',
+  'where',
+  'who',
+  'whose',
+  'when',
+  'while',
+  'as',
+  'than',
+  'into',
+  'across',
+  'between',
+  'among',
+  'using',
+  'based',
+  'without',
+  'within',
+  'towards',
+  'toward',
+  'over',
+  'under',
+  'aimed',
+  'upon',
+  'inspired',
+  'like',
+  'such',
+  'because',
+  'if',
+  'and',
+  'or',
+  'to',
 ]);
 
 /** "Family", "Technical Report" and the like are not part of a title name. */
@@ -84,7 +204,13 @@ export function findNameCues(sentence: Sentence): NameCue[] {
     if (token.lower === 'proposed' && ['our', 'the'].includes(tokens[i - 1]?.lower ?? '')) {
       const phrase = namePhraseAt(sentence, i + 1);
       if (phrase) {
-        push({ phrase, sentence, via: 'intro', introduces: true, kindHint: followingKind(sentence, phrase.end) });
+        push({
+          phrase,
+          sentence,
+          via: 'intro',
+          introduces: true,
+          kindHint: followingKind(sentence, phrase.end),
+        });
       }
     }
   }
@@ -113,7 +239,8 @@ export function titleNameCue(title: Sentence): NameCue | undefined {
     return undefined;
   }
   const shapes = words.map((w) => nameShape(w));
-  const named = shapes.some((s) => s === 'strong' || s === 'acronym') ||
+  const named =
+    shapes.some((s) => s === 'strong' || s === 'acronym') ||
     (words.length === 1 && shapes[0] === 'weak');
   if (!named) return undefined;
   const textEnd = tokens[start].start + text.length;
@@ -134,22 +261,41 @@ function titleKind(rest: Token[]): EntityKind | undefined {
   const kinds: EntityKind[] = [];
   for (const token of rest) {
     if (TITLE_PREPOSITIONS.has(token.lower)) break;
-    const kind = headKind(token.lower) ?? (/^(learning|modeling|modelling)$/.test(token.lower) ? 'METHOD' : undefined);
+    const kind =
+      headKind(token.lower) ??
+      (/^(learning|modeling|modelling)$/.test(token.lower) ? 'METHOD' : undefined);
     if (kind && kind !== 'TASK') kinds.push(kind);
   }
   return kinds.find((k) => k === 'MODEL' || k === 'DATASET') ?? kinds[0];
 }
 
-const TITLE_PREPOSITIONS = new Set(['for', 'via', 'with', 'in', 'on', 'towards', 'toward', 'as', 'from', 'by', 'through', 'of', 'using', 'to']);
+const TITLE_PREPOSITIONS = new Set([
+  'for',
+  'via',
+  'with',
+  'in',
+  'on',
+  'towards',
+  'toward',
+  'as',
+  'from',
+  'by',
+  'through',
+  'of',
+  'using',
+  'to',
+]);
 
 function hasIntroSubject(tokens: Token[], verb: number): boolean {
   let i = verb - 1;
   while (i >= 0 && (SUBJECT_ADVERBS.has(tokens[i].lower) || /ly$/.test(tokens[i].lower))) i--;
   if (i >= 0 && tokens[i].lower === 'and') {
-    // "we develop and release X": the subject belongs to the first verb.
-    let j = i - 1;
-    while (j >= 0 && !INTRO_VERBS.has(tokens[j].lower) && j > i - 4) j--;
-    if (j >= 0 && INTRO_VERBS.has(tokens[j].lower)) return hasIntroSubject(tokens, j);
+    // "we develop and release X", "We study how ... and introduce X": the subject is the "we"
+    // of the first verb of the clause.
+    for (let j = i - 1; j >= 0 && j >= i - 16; j--) {
+      if (tokens[j].text === ';' || tokens[j].text === ':') break;
+      if (tokens[j].lower === 'we') return j + 1 < i && tokens[j + 1].pos !== 'AUX';
+    }
   }
   if (i < 0) return false;
   if (tokens[i].lower === 'we') return true;
@@ -169,16 +315,27 @@ function introObjects(sentence: Sentence, from: number): NameCue[] {
   for (let j = from; j < tokens.length && j < from + 14; j++) {
     const token = tokens[j];
     if (OBJECT_SEARCH_STOP.has(token.lower)) return found;
-    if (isBreak(token) && token.text !== '"' && token.text !== '(') return found;
-    if (token.ws && j > from && (token.pos === 'VERB' || token.pos === 'AUX') && !/ed$/.test(token.lower)) {
-      return found;
-    }
     // "a novel ... tokenisation mechanism, K-Tokeniser, for ...": a name in apposition.
     if (token.text === ',' && headKind(tokens[j - 1]?.lower ?? '')) {
       const named = namePhraseAt(sentence, j + 1);
       if (named && tokens[named.end]?.text === ',') {
-        found.push({ phrase: named, sentence, via: 'intro', introduces: true, kindHint: headKind(tokens[j - 1].lower) });
+        found.push({
+          phrase: named,
+          sentence,
+          via: 'intro',
+          introduces: true,
+          kindHint: headKind(tokens[j - 1].lower),
+        });
       }
+      return found;
+    }
+    if (isBreak(token) && token.text !== '"' && token.text !== '(') return found;
+    if (
+      token.ws &&
+      j > from &&
+      (token.pos === 'VERB' || token.pos === 'AUX') &&
+      !/ed$/.test(token.lower)
+    ) {
       return found;
     }
     if (token.text === '(') continue;
@@ -192,7 +349,8 @@ function introObjects(sentence: Sentence, from: number): NameCue[] {
       sentence,
       via: 'intro',
       introduces: true,
-      kindHint: appositionKind(sentence, phrase.end) ?? descriptor ?? followingKind(sentence, phrase.end),
+      kindHint:
+        appositionKind(sentence, phrase.end) ?? descriptor ?? followingKind(sentence, phrase.end),
     });
     for (const next of coordinatedNames(sentence, phrase)) {
       found.push({
@@ -307,13 +465,28 @@ function lastHeadBefore(sentence: Sentence, at: number): EntityKind | undefined 
     const kind = headKind(token.lower);
     if (!kind) continue;
     // "a pre-training task called X": a training objective, not a task to solve.
-    const objective = kind === 'TASK' && /^(training|pretraining|pretext|auxiliary|proxy|surrogate)$/.test(tokens[i - 1]?.lower ?? '');
+    const objective =
+      kind === 'TASK' &&
+      /^(training|pretraining|pretext|auxiliary|proxy|surrogate)$/.test(tokens[i - 1]?.lower ?? '');
     candidate = objective ? 'METHOD' : kind;
   }
   return candidate;
 }
 
-const PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'with', 'from', 'to', 'by', 'at', 'into', 'across', 'over']);
+const PREPOSITIONS = new Set([
+  'of',
+  'for',
+  'in',
+  'on',
+  'with',
+  'from',
+  'to',
+  'by',
+  'at',
+  'into',
+  'across',
+  'over',
+]);
 
 /**
  * Whether a naming cue introduces: the nearest preceding verb-like cue decides. "we propose a
@@ -324,7 +497,26 @@ function introducesByContext(sentence: Sentence, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
     const lower = tokens[i].lower;
     if (INTRO_GERUNDS.has(lower) && tokens.slice(0, i).some((t) => t.lower === 'we')) return true;
-    if (['using', 'use', 'uses', 'used', 'leverage', 'leverages', 'adopt', 'adopts', 'employ', 'employs', 'apply', 'applies', 'via', 'with', 'follow', 'following'].includes(lower)) {
+    if (
+      [
+        'using',
+        'use',
+        'uses',
+        'used',
+        'leverage',
+        'leverages',
+        'adopt',
+        'adopts',
+        'employ',
+        'employs',
+        'apply',
+        'applies',
+        'via',
+        'with',
+        'follow',
+        'following',
+      ].includes(lower)
+    ) {
       return false;
     }
     if (INTRO_VERBS.has(lower) && hasIntroSubject(tokens, i)) return true;
@@ -352,7 +544,8 @@ function passiveIntro(sentence: Sentence, verb: number): NameCue | undefined {
     const phrase = namePhraseAt(sentence, j);
     if (!phrase || phrase.end > aux) continue;
     if (j === 0 && nameShape(phrase.text) === 'weak') continue;
-    const after = followingKind(sentence, phrase.end) ?? lastHeadKind(sentence, phrase.end, aux - phrase.end);
+    const after =
+      followingKind(sentence, phrase.end) ?? lastHeadKind(sentence, phrase.end, aux - phrase.end);
     return { phrase, sentence, via: 'intro', introduces: true, kindHint: after };
   }
   return undefined;
@@ -372,7 +565,7 @@ function resultingName(sentence: Sentence): NameCue | undefined {
     while (j < tokens.length && j < i + 5 && tokens[j].text !== ',' && !isBreak(tokens[j])) j++;
     if (tokens[j]?.text !== ',') continue;
     const noun = tokens[j - 1].lower;
-    const head = headKind(noun) ?? (noun === 'proposal' ? 'MODEL' : undefined);
+    const head = headKind(noun) ?? (noun === 'proposal' || noun === 'system' ? 'MODEL' : undefined);
     if (!head || head === 'TASK') continue;
     let k = j + 1;
     if (tokens[k]?.lower === 'the') k++;
@@ -395,13 +588,30 @@ function datasetPhrases(sentence: Sentence): NameCue[] {
   for (let i = 0; i < tokens.length; i++) {
     const lower = tokens[i].lower;
     if (!['dataset', 'benchmark', 'corpus', 'database'].includes(lower)) continue;
-    const introduces = sentenceIntroduces(tokens, i);
+    // "the new TerraMask-50K dataset", "a novel benchmark X": new data is the paper's own.
+    const fresh = tokens
+      .slice(Math.max(0, i - 4), i)
+      .some((t) => t.lower === 'new' || t.lower === 'novel');
+    const introduces = fresh || sentenceIntroduces(tokens, i);
     // The phrase right after: "benchmark MVBench", "dataset HowTo100M".
     const after = namePhraseAt(sentence, i + 1);
     const namedAfter =
-      after && !after.lower && (after.quoted || nameShape(after.text) === 'strong' || nameShape(after.text) === 'acronym');
+      after &&
+      !after.lower &&
+      (after.quoted || nameShape(after.text) === 'strong' || nameShape(after.text) === 'acronym');
     if (after && namedAfter && /^[a-z]/.test(tokens[i].text) && tokens[i + 1]?.ws !== false) {
       for (const phrase of [after, ...coordinatedNames(sentence, after)]) {
+        found.push({ phrase, sentence, via: 'dataset', introduces, kindHint: 'DATASET' });
+      }
+    }
+    // "we release ... the accompanying DockText corpus": a named dataset the paper releases.
+    if (introduces && /^[a-z]/.test(tokens[i].text) && i > 0 && !sentence.isTitle) {
+      let chunkStart = i - 1;
+      while (chunkStart > 0 && !tokens[chunkStart].ws && !isBreak(tokens[chunkStart - 1]))
+        chunkStart--;
+      const text = sentence.text.slice(tokens[chunkStart].start, tokens[i - 1].end);
+      if (tokens[i].ws && (nameShape(text) === 'strong' || nameShape(text) === 'acronym')) {
+        const phrase: NamePhrase = { start: chunkStart, end: i, text, quoted: false, lower: false };
         found.push({ phrase, sentence, via: 'dataset', introduces, kindHint: 'DATASET' });
       }
     }
@@ -413,8 +623,9 @@ function datasetPhrases(sentence: Sentence): NameCue[] {
     // A capitalised "Open-World Video Game Dataset" is the name, head word included.
     if (/^[A-Z]/.test(tokens[i].text) && !sentence.isTitle) {
       let start = i;
-      while (start > 0 && /^[A-Z]/.test(tokens[start - 1].text) && !isBreak(tokens[start - 1])) start--;
-      while (start > 0 && tokens[start - 1].text === '-' ) {
+      while (start > 0 && /^[A-Z]/.test(tokens[start - 1].text) && !isBreak(tokens[start - 1]))
+        start--;
+      while (start > 0 && tokens[start - 1].text === '-') {
         start--;
         while (start > 0 && /^[A-Za-z]/.test(tokens[start - 1].text) && !tokens[start].ws) start--;
       }
@@ -439,7 +650,8 @@ function capitalRunBefore(sentence: Sentence, head: number): NamePhrase | undefi
   let chunks = 0;
   while (start > 1) {
     let chunkStart = start - 1;
-    while (chunkStart > 0 && !tokens[chunkStart].ws && !isBreak(tokens[chunkStart - 1])) chunkStart--;
+    while (chunkStart > 0 && !tokens[chunkStart].ws && !isBreak(tokens[chunkStart - 1]))
+      chunkStart--;
     if (!/^[A-Z]/.test(tokens[chunkStart].text) || isBreak(tokens[start - 1])) break;
     if (chunkStart === 0) break;
     start = chunkStart;

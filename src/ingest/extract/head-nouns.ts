@@ -32,7 +32,14 @@ add('DATASET', 'dataset datasets benchmark benchmarks corpus corpora database da
 add('TASK', 'task tasks problem problems');
 
 /** Heads that name a training objective when "task" follows them ("pre-training task"). */
-const OBJECTIVE_MODIFIERS = new Set(['pre-training', 'pretraining', 'pretext', 'auxiliary', 'proxy']);
+const OBJECTIVE_MODIFIERS = new Set([
+  'pre-training',
+  'pretraining',
+  'training',
+  'pretext',
+  'auxiliary',
+  'proxy',
+]);
 
 /** The kind a head noun announces, if any. */
 export function headKind(lower: string): EntityKind | undefined {
@@ -41,10 +48,45 @@ export function headKind(lower: string): EntityKind | undefined {
 
 /** Words that end a noun phrase when looking for its head. */
 const PHRASE_END = new Set([
-  'that', 'which', 'who', 'whose', 'where', 'for', 'of', 'with', 'to', 'in', 'on', 'by', 'from',
-  'via', 'as', 'than', 'and', 'or', 'but', 'while', 'using', 'based', 'built', 'designed',
-  'tailored', 'trained', 'developed', 'capable', 'specifically', 'consisting', 'comprising',
-  'covering', 'including', 'called', 'named', 'termed', 'dubbed', 'inspired', 'equipped',
+  'that',
+  'which',
+  'who',
+  'whose',
+  'where',
+  'for',
+  'of',
+  'with',
+  'to',
+  'in',
+  'on',
+  'by',
+  'from',
+  'via',
+  'as',
+  'than',
+  'and',
+  'or',
+  'but',
+  'while',
+  'using',
+  'based',
+  'built',
+  'designed',
+  'tailored',
+  'trained',
+  'developed',
+  'capable',
+  'specifically',
+  'consisting',
+  'comprising',
+  'covering',
+  'including',
+  'called',
+  'named',
+  'termed',
+  'dubbed',
+  'inspired',
+  'equipped',
 ]);
 
 /**
@@ -65,11 +107,16 @@ export function appositionKind(sentence: Sentence, nameEnd: number): EntityKind 
   i++;
   if (tokens[i]?.text === '-') i++;
   if (!['a', 'an', 'the', 'our'].includes(tokens[i]?.lower ?? '')) return undefined;
-  return lastHeadKind(sentence, i + 1, 14);
+  return lastHeadKind(sentence, i + 1, 14, true);
 }
 
 /** The kind of the noun phrase starting at `from`: its last head noun before it ends. */
-export function lastHeadKind(sentence: Sentence, from: number, limit: number): EntityKind | undefined {
+export function lastHeadKind(
+  sentence: Sentence,
+  from: number,
+  limit: number,
+  apposition = false,
+): EntityKind | undefined {
   const tokens = sentence.tokens;
   let kind: EntityKind | undefined;
   for (let i = from; i < tokens.length && i < from + limit; i++) {
@@ -84,13 +131,25 @@ export function lastHeadKind(sentence: Sentence, from: number, limit: number): E
       }
     }
     if (isBreak(token) && token.text !== '-') break;
-    if (PHRASE_END.has(token.lower)) break;
+    // "plug-in": a word glued into a compound does not end the phrase.
+    if (PHRASE_END.has(token.lower) && (token.ws || i === from)) break;
     if (token.ws && token.pos === 'VERB' && /(ed|ing)$/.test(token.lower) && kind) break;
     const head = headKind(token.lower);
     if (head) {
       const previous = tokens[i - 1];
       const compound = previous && !token.ws ? compoundBefore(sentence, i) : previous?.lower;
       kind = head === 'TASK' && compound && OBJECTIVE_MODIFIERS.has(compound) ? 'METHOD' : head;
+      // "With GEM, a 1.3B parameter Transformer trains faster": a subject, not an apposition.
+      const next = tokens[i + 1];
+      if (
+        apposition &&
+        next &&
+        next.ws &&
+        (next.pos === 'VERB' || next.pos === 'AUX') &&
+        !/(ed|ing)$/.test(next.lower)
+      ) {
+        return undefined;
+      }
     }
   }
   return kind;
@@ -107,7 +166,19 @@ function compoundBefore(sentence: Sentence, i: number): string {
 export function descriptorKind(sentence: Sentence, nameStart: number): EntityKind | undefined {
   const tokens = sentence.tokens;
   let i = nameStart - 1;
-  const skip = new Set(['called', 'named', 'termed', 'dubbed', 'coined', 'namely', 'as', 'known', 'the', '"', 'new']);
+  const skip = new Set([
+    'called',
+    'named',
+    'termed',
+    'dubbed',
+    'coined',
+    'namely',
+    'as',
+    'known',
+    'the',
+    '"',
+    'new',
+  ]);
   let skipped = 0;
   while (i >= 0 && skip.has(tokens[i].lower) && skipped < 4) {
     i--;
@@ -116,7 +187,8 @@ export function descriptorKind(sentence: Sentence, nameStart: number): EntityKin
   if (i < 0) return undefined;
   const kind = headKind(tokens[i].lower);
   if (kind === 'TASK') {
-    const modifier = tokens[i - 1]?.lower === '-' ? compoundBefore(sentence, i) : tokens[i - 1]?.lower;
+    const modifier =
+      tokens[i - 1]?.lower === '-' ? compoundBefore(sentence, i) : tokens[i - 1]?.lower;
     if (modifier && OBJECTIVE_MODIFIERS.has(modifier)) return 'METHOD';
   }
   return kind;
@@ -151,7 +223,11 @@ export function followingKind(sentence: Sentence, nameEnd: number): EntityKind |
       step--;
       continue;
     }
-    if (!/^(base|large|small|vision|language|video|text|image|speech|audio|code|multimodal|foundation|language)$/i.test(token.lower)) {
+    if (
+      !/^(base|large|small|vision|language|video|text|image|speech|audio|code|multimodal|foundation|language)$/i.test(
+        token.lower,
+      )
+    ) {
       return undefined;
     }
     i++;

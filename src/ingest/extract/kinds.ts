@@ -68,14 +68,21 @@ export function contextKindVotes(
 ): void {
   const following = followingKind(sentence, end);
   // "MLM pre-training" says less about the name than "Pythia model" does.
-  const weakFollowing = following === 'METHOD' && /^(pre|training|tuning)$/.test(sentence.tokens[end]?.lower ?? '');
+  const weakFollowing =
+    following === 'METHOD' && /^(pre|training|tuning)$/.test(sentence.tokens[end]?.lower ?? '');
   votes.add(following, weakFollowing ? 1 : KIND_WEIGHTS.following);
   votes.add(descriptorKind(sentence, start), KIND_WEIGHTS.descriptor);
   votes.add(appositionKind(sentence, end), KIND_WEIGHTS.apposition);
   const before = sentence.tokens[start - 1]?.lower;
   const twoBefore = sentence.tokens[start - 2]?.lower;
   if (cue === 'EVAL' && (before === 'on' || (before === 'the' && twoBefore === 'on'))) {
-    votes.add('DATASET', KIND_WEIGHTS.context);
+    // "evaluated on X", "results on X" say more than a bare "on X".
+    const verb = sentence.tokens[start - (before === 'on' ? 2 : 3)]?.lower ?? '';
+    const strong =
+      /^(evaluat\w*|test\w*|results?|experiments?|accuracy|performance|benchmarks?|sota)$/.test(
+        verb,
+      );
+    votes.add('DATASET', strong ? KIND_WEIGHTS.following : KIND_WEIGHTS.context);
   }
   if (cue === 'COMPARE') votes.add('MODEL', KIND_WEIGHTS.context / 2);
 }
@@ -84,7 +91,9 @@ export function contextKindVotes(
 export function morphologyKindVotes(surface: string, votes: KindVotes): void {
   if (/(Bench|QA|Eval|Set|Corpus|Data|-\d+[kK])$/.test(surface)) {
     votes.add('DATASET', KIND_WEIGHTS.morphology);
-  } else if (/(BERT|GPT|LLM|LM|T5|ViT|LLaVA|VL|VILA|Former|former|Mamba)(-?[\d.]+\w*)?$/.test(surface)) {
+  } else if (
+    /(BERT|GPT|LLM|LM|T5|ViT|LLaVA|VL|VILA|Former|former|Mamba)(-?[\d.]+\w*)?$/.test(surface)
+  ) {
     votes.add('MODEL', KIND_WEIGHTS.morphology);
   }
 }

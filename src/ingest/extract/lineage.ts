@@ -56,7 +56,11 @@ const CUES: Cue[] = [
   { relation: 'DISTILLED_FROM', words: ['distill|distills|distilled|distilling', 'from'] },
   {
     relation: 'DISTILLED_FROM',
-    words: ['distill|distills|distilled|distilling', 'knowledge|capabilities|weights|representations', 'from'],
+    words: [
+      'distill|distills|distilled|distilling',
+      'knowledge|capabilities|weights|representations',
+      'from',
+    ],
   },
   { relation: 'DISTILLED_FROM', words: ['teacher'] },
   { relation: 'FINETUNED_FROM', words: ['finetuned|finetunes|finetuning|finetune', 'from'] },
@@ -75,9 +79,34 @@ const CUES: Cue[] = [
 
 /** Words allowed between a cue and the parent's name ("inspired by the idea of GANs"). */
 const FILLER = new Set([
-  'the', 'a', 'an', 'pretrained', 'original', 'existing', 'popular', 'recent', 'success', 'of',
-  'idea', 'ideas', 'vanilla', 'standard', 'powerful', 'strong', 'large', 'public', 'widely',
-  'used', 'wellknown', 'knowledge', 'from', 'model', 'models', 'both', 'recently', 'proposed',
+  'the',
+  'a',
+  'an',
+  'pretrained',
+  'original',
+  'existing',
+  'popular',
+  'recent',
+  'success',
+  'of',
+  'idea',
+  'ideas',
+  'vanilla',
+  'standard',
+  'powerful',
+  'strong',
+  'large',
+  'public',
+  'widely',
+  'used',
+  'wellknown',
+  'knowledge',
+  'from',
+  'model',
+  'models',
+  'both',
+  'recently',
+  'proposed',
 ]);
 
 const CLAUSE_BREAKERS = new Set([';', ':', '.', 'while', 'whereas', 'but', 'although']);
@@ -92,7 +121,7 @@ interface Word {
 function words(sentence: Sentence): Word[] {
   const result: Word[] = [];
   const tokens = sentence.tokens;
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let end = i + 1;
     if (!isBreak(tokens[i])) {
       while (end < tokens.length && !tokens[end].ws && !isBreak(tokens[end])) end++;
@@ -107,7 +136,9 @@ function words(sentence: Sentence): Word[] {
   return result;
 }
 
-const CUE_WORDS: Array<Array<Set<string>>> = CUES.map((cue) => cue.words.map((w) => new Set(w.split('|'))));
+const CUE_WORDS: Array<Array<Set<string>>> = CUES.map((cue) =>
+  cue.words.map((w) => new Set(w.split('|'))),
+);
 const FIRST_WORDS = new Set(CUE_WORDS.flatMap((words) => [...words[0]]));
 
 function cueLength(ws: Word[], at: number, cue: number): number {
@@ -170,7 +201,13 @@ export function findLineage<E extends LineageEntity>(
   if (title && primary) {
     for (const mention of bySentence.get(title) ?? []) {
       if (title.tokens[mention.end]?.lower === 'extension' && mention.entity !== primary) {
-        edges.push({ child: primary, parent: mention.entity, relation: 'EXTENDS', evidence: title.text, confidence: 0.75 });
+        edges.push({
+          child: primary,
+          parent: mention.entity,
+          relation: 'EXTENDS',
+          evidence: title.text,
+          confidence: 0.75,
+        });
       }
     }
   }
@@ -209,8 +246,26 @@ function kindsFit(relation: LineageRelation, child: EntityKind, parent: EntityKi
 
 /** Words that end the list of things a name combines ("... MLM for self-supervised ..."). */
 const LIST_END = new Set([
-  'for', 'in', 'on', 'to', 'via', 'by', 'into', 'of', 'that', 'which', 'where', 'through', 'at',
-  'as', 'within', 'across', 'under', 'over', 'while', 'so',
+  'for',
+  'in',
+  'on',
+  'to',
+  'via',
+  'by',
+  'into',
+  'of',
+  'that',
+  'which',
+  'where',
+  'through',
+  'at',
+  'as',
+  'within',
+  'across',
+  'under',
+  'over',
+  'while',
+  'so',
 ]);
 
 /** The names right after a cue, skipping filler words; several only for COMBINES. */
@@ -243,7 +298,8 @@ function parentsAfter<E>(
     }
     const separator = many && found.length > 0 && [',', 'and', 'with', 'or'].includes(word.text);
     if (many && found.length > 0 && LIST_END.has(word.text)) break;
-    const skippable = FILLER.has(word.text) || (many && /^[a-z]+$/.test(word.text) && !LIST_END.has(word.text));
+    const skippable =
+      FILLER.has(word.text) || (many && /^[a-z]+$/.test(word.text) && !LIST_END.has(word.text));
     if (!separator && (isBreak(sentence.tokens[word.start]) || !skippable)) break;
     if (++skipped > 6) break;
     w++;
@@ -284,7 +340,17 @@ function childOf<E>(
   return k >= 0 && tokens[k].lower === 'we' ? primary : undefined;
 }
 
-const SUBJECT_WORDS = new Set(['are', 'were', 'further', 'also', 'first', 'then', 'thus', 'hereby', 'here']);
+const SUBJECT_WORDS = new Set([
+  'are',
+  'were',
+  'further',
+  'also',
+  'first',
+  'then',
+  'thus',
+  'hereby',
+  'here',
+]);
 
 function insideParentheses(tokens: Sentence['tokens'], token: Sentence['tokens'][number]): boolean {
   const index = tokens.indexOf(token);
@@ -317,8 +383,11 @@ function morphologicalParent<E extends LineageEntity>(
     for (const part of nameParts(name)) {
       const entity = findEntity(part);
       if (!entity || entity === child) continue;
-      // "ChartSFT" (a dataset) is not a variant of SFT (a method), nor "InfMoE" of MoE.
-      if (entity.kind !== child.kind || entity.kind === 'TASK') continue;
+      // "ChartSFT" (a dataset) is not a variant of SFT (a method), nor "InfMoE" of MoE; a
+      // method may be named after the model it speeds up ("Fast-HuBERT").
+      const fits =
+        entity.kind === child.kind || (entity.kind === 'MODEL' && child.kind === 'METHOD');
+      if (!fits || entity.kind === 'TASK') continue;
       const length = foldedKey(part).length;
       const sameKind = entity.kind === child.kind;
       if (length < 2) continue;

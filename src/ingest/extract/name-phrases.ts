@@ -13,15 +13,64 @@ const CONNECTORS = new Set(['and', 'of', 'for', 'from', 'with', 'to', 'in', 'on'
 
 /** Words after a version number that make it a quantity instead ("2 times", "3 billion"). */
 const QUANTITY_WORDS = new Set([
-  '%', 'x', 'times', 'billion', 'million', 'thousand', 'k', 'b', 'm', 'points', 'point', 'hours',
-  'days', 'epochs', 'steps', 'layers', 'tokens', 'languages', 'stages', 'phases', 'out', 'of',
-  'percent', 'pp', 'gb', 'tb', 'gpus', 'images', 'samples', 'examples',
+  '%',
+  'x',
+  'times',
+  'billion',
+  'million',
+  'thousand',
+  'k',
+  'b',
+  'm',
+  'points',
+  'point',
+  'hours',
+  'days',
+  'epochs',
+  'steps',
+  'layers',
+  'tokens',
+  'languages',
+  'stages',
+  'phases',
+  'out',
+  'of',
+  'percent',
+  'pp',
+  'gb',
+  'tb',
+  'gpus',
+  'images',
+  'samples',
+  'examples',
 ]);
 
 /** Determiners and pronouns that never begin a name. */
 const NOT_NAME_START = new Set([
-  'the', 'a', 'an', 'this', 'these', 'that', 'those', 'our', 'its', 'their', 'we', 'it', 'they',
-  'which', 'who', 'each', 'all', 'both', 'some', 'any', 'such', 'other', 'new', 'novel',
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'that',
+  'those',
+  'our',
+  'its',
+  'their',
+  'we',
+  'it',
+  'they',
+  'which',
+  'who',
+  'each',
+  'all',
+  'both',
+  'some',
+  'any',
+  'such',
+  'other',
+  'new',
+  'novel',
 ]);
 
 const MAX_NAME_WORDS = 8;
@@ -106,6 +155,16 @@ export function namePhraseAt(
   if (end > start) return make(start, end, false, false);
 
   if (!allowLower) return undefined;
+  // "called gradient echo matching (GEM)": everything up to the acronym is the name.
+  for (let k = start + 1; k < tokens.length && k <= start + 8; k++) {
+    if (tokens[k].text === '(') {
+      const text = sentence.text.slice(tokens[start].start, tokens[k - 1].end);
+      if (/^[a-z][a-z0-9 -]*$/.test(text) && text.split(' ').length <= 5)
+        return make(start, k, false, true);
+      break;
+    }
+    if (isBreak(tokens[k])) break;
+  }
   end = start;
   while (end < tokens.length && words < 3) {
     const token = tokens[end];

@@ -27,12 +27,54 @@ type Piece =
 
 /** Last pieces that make a compound descriptive: "LLM-based", "GAN-style", "BERT-like". */
 export const DESCRIPTIVE_AFFIXES = new Set([
-  'based', 'style', 'like', 'related', 'specific', 'oriented', 'free', 'aware', 'driven',
-  'level', 'scale', 'only', 'centric', 'agnostic', 'guided', 'conditioned', 'enhanced',
-  'augmented', 'powered', 'inspired', 'derived', 'generated', 'initialized', 'initialised',
-  'pretrained', 'trained', 'tuned', 'finetuned', 'family', 'series', 'type', 'sized', 'size',
-  'format', 'compatible', 'equivalent', 'friendly', 'ready', 'native', 'enabled', 'supervised',
-  'distilled', 'backed', 'integrated', 'assisted', 'grounded', 'centered', 'focused',
+  'based',
+  'style',
+  'like',
+  'related',
+  'specific',
+  'oriented',
+  'free',
+  'aware',
+  'driven',
+  'level',
+  'scale',
+  'only',
+  'centric',
+  'agnostic',
+  'guided',
+  'conditioned',
+  'enhanced',
+  'augmented',
+  'powered',
+  'inspired',
+  'derived',
+  'generated',
+  'initialized',
+  'initialised',
+  'pretrained',
+  'trained',
+  'tuned',
+  'finetuned',
+  'family',
+  'series',
+  'type',
+  'sized',
+  'size',
+  'format',
+  'compatible',
+  'equivalent',
+  'friendly',
+  'ready',
+  'native',
+  'enabled',
+  'supervised',
+  'distilled',
+  'backed',
+  'integrated',
+  'assisted',
+  'grounded',
+  'centered',
+  'focused',
 ]);
 
 /** Size and flavour suffixes of one model: "-7B", "-base", "_LARGE", " Large", "-L/16". */
@@ -46,7 +88,8 @@ const INTEGER_VERSION = /^(.+?)[-_ ]?(\d{1,2})$/;
 function pieceType(piece: string): Piece {
   if (/^\+{1,2}$/.test(piece)) return 'plus';
   if (/^\d+(\.\d+)*$/.test(piece)) return 'digits';
-  if (/^\d+(\.\d+)?[BMKbmk]$/.test(piece) || /^\d+[a-z]$/.test(piece)) return 'size';
+  // "7B", "4o", "16x16", "960h": a number with a unit, never the start of a name.
+  if (/^\d/.test(piece)) return 'size';
   if (/^[A-Z]$/.test(piece)) return 'letter';
   if (/^[A-Z]{2,}s?$/.test(piece)) return 'caps';
   if (/^[A-Z][a-z]+$/.test(piece)) return 'title';
@@ -58,11 +101,22 @@ function pieceType(piece: string): Piece {
     return /[A-Z]/.test(piece) ? 'alnum' : 'lowerAlnum';
   }
   // "LUPerson", "BIOptimus": several capitals mixed with lower case.
-  if (/^[A-Za-z]+$/.test(piece) && /[a-z]/.test(piece) && /[A-Z].*[A-Z]/.test(piece)) return 'camel';
+  if (/^[A-Za-z]+$/.test(piece) && /[a-z]/.test(piece) && /[A-Z].*[A-Z]/.test(piece))
+    return 'camel';
   return 'other';
 }
 
-const NAME_LIKE_PIECES = new Set<Piece>(['caps', 'title', 'letter', 'digits', 'size', 'camel', 'alnum', 'plus', 'lowerAlnum']);
+const NAME_LIKE_PIECES = new Set<Piece>([
+  'caps',
+  'title',
+  'letter',
+  'digits',
+  'size',
+  'camel',
+  'alnum',
+  'plus',
+  'lowerAlnum',
+]);
 
 const NUMBERED_NAME_PIECES = new Set<Piece>(['title', 'digits', 'size', 'letter', 'plus']);
 
@@ -123,9 +177,14 @@ function wordShape(word: string): Shape {
   if (types[0] === 'letter' && types.slice(1).every((t) => t === 'title' || t === 'plus')) {
     return 'strong';
   }
-  if (types.includes('lowerAlnum') && types.every((t) => NAME_LIKE_PIECES.has(t) || t === 'lower')) {
+  if (
+    types.includes('lowerAlnum') &&
+    types.every((t) => NAME_LIKE_PIECES.has(t) || t === 'lower')
+  ) {
     return 'weak';
   }
+  // "Swin-T", "ViT-H": a capitalised name with a one-letter flavour.
+  if (types.length === 2 && types[0] === 'title' && types[1] === 'letter') return 'weak';
   // "Phi-4", "Kinetics-400", "Llama-3-Physician": capitalised words with a number in between.
   const numbered = types.includes('digits') || types.includes('size');
   if (types[0] === 'title' && numbered && types.every((t) => NUMBERED_NAME_PIECES.has(t))) {

@@ -59,6 +59,18 @@ export interface PaperLineage {
 export interface PaperExtraction {
   entities: PaperEntity[];
   lineage: PaperLineage[];
+  /** Keys of names the paper itself establishes (introduced, coined, defined): corpus knowledge. */
+  confidentKeys: string[];
+  /** Keys of name-like words left out for lack of evidence in this paper alone. */
+  rejectedKeys: string[];
+}
+
+export interface ExtractPaperOptions {
+  /**
+   * Names other papers of the corpus establish: a paper that only mentions "VILA" in passing
+   * still links to it when another paper introduces VILA.
+   */
+  knownNames?: ReadonlySet<string>;
 }
 
 export interface PaperInput {
@@ -79,15 +91,25 @@ interface Cluster {
   entity?: PaperEntity;
 }
 
-export function extractPaper(input: PaperInput, lexicon: Lexicon): PaperExtraction {
+export function extractPaper(
+  input: PaperInput,
+  lexicon: Lexicon,
+  options: ExtractPaperOptions = {},
+): PaperExtraction {
   const sentences = paperSentences(cleanText(input.title), cleanText(input.abstract));
   const { occurrences } = findPaperNames(sentences, lexicon);
   const roles = new Map<Sentence, SentenceRoles>(sentences.map((s) => [s, analyzeRoles(s)]));
 
   const clusters = clusterOccurrences(occurrences);
   for (const cluster of clusters) collectKindVotes(cluster, roles);
-  decideAcceptance(clusters, roles);
+  decideAcceptance(clusters, roles, options.knownNames);
+  const rejectedKeys = clusters
+    .filter((c) => !c.accepted && !c.entry && c.occurrences.some((o) => o.shape !== 'none'))
+    .flatMap((c) => clusterKeys(c));
   const accepted = mergeSizeVariants(clusters.filter((c) => c.accepted));
+  const confidentKeys = accepted
+    .filter((c) => !c.entry && confident(c))
+    .flatMap((c) => clusterKeys(c));
 
   const entities: PaperEntity[] = [];
   for (const cluster of accepted) {
@@ -126,7 +148,18 @@ export function extractPaper(input: PaperInput, lexicon: Lexicon): PaperExtracti
   const edges = findLineage(sentences, mentions, primary?.entity, findEntity);
   const used = new Set(edges.flatMap((e) => [e.child, e.parent]));
   for (const entity of lineageOnly.values()) if (used.has(entity)) entities.push(entity);
-  return { entities, lineage: edges };
+  return { entities, lineage: edges, confidentKeys, rejectedKeys };
+}
+
+function clusterKeys(cluster: Cluster): string[] {
+  return [...new Set(cluster.occurrences.map((o) => foldedKey(o.surface)))];
+}
+
+/** Whether the paper establishes the name itself rather than merely mentioning it. */
+function confident(cluster: Cluster): boolean {
+  const locals = [...cluster.locals];
+  if (locals.some((l) => l.introduced || l.via.size > 0)) return true;
+  return cluster.occurrences.some((o) => o.shape === 'strong');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,14 +217,21 @@ function clusterOccurrences(occurrences: Occurrence[]): Cluster[] {
   const surfaces = new Map<string, string>();
   for (const o of occurrences) {
     const key = keyOf(o);
-    if (key.startsWith('loc:') && !surfaces.has(key)) surfaces.set(key, o.local?.surface ?? o.surface);
+    if (key.startsWith('loc:') && !surfaces.has(key))
+      surfaces.set(key, o.local?.surface ?? o.surface);
   }
   const keys = [...surfaces.keys()];
   for (let a = 0; a < keys.length; a++) {
     for (let b = a + 1; b < keys.length; b++) {
       const x = surfaces.get(keys[a])!;
       const y = surfaces.get(keys[b])!;
-      if (nearDuplicate(x, y) || initialsOf(x, y) || initialsOf(y, x) || prefixedBy(x, y) || prefixedBy(y, x)) {
+      if (
+        nearDuplicate(x, y) ||
+        initialsOf(x, y) ||
+        initialsOf(y, x) ||
+        prefixedBy(x, y) ||
+        prefixedBy(y, x)
+      ) {
         union(keys[a], keys[b]);
       }
     }
@@ -202,7 +242,13 @@ function clusterOccurrences(occurrences: Occurrence[]): Cluster[] {
     const root = find(keyOf(o));
     let cluster = byRoot.get(root);
     if (!cluster) {
-      cluster = { occurrences: [], locals: new Set(), votes: new KindVotes(), headEvidence: 0, accepted: false };
+      cluster = {
+        occurrences: [],
+        locals: new Set(),
+        votes: new KindVotes(),
+        headEvidence: 0,
+        accepted: false,
+      };
       byRoot.set(root, cluster);
     }
     cluster.occurrences.push(o);
@@ -232,7 +278,10 @@ export function nearDuplicate(a: string, b: string): boolean {
 function initialsOf(short: string, long: string): boolean {
   const words = long.split(/\s+/);
   if (words.length < 2 || /\s/.test(short)) return false;
-  const initials = words.slice(0, -1).map((w) => w[0]).join('');
+  const initials = words
+    .slice(0, -1)
+    .map((w) => w[0])
+    .join('');
   return (initials + words[words.length - 1]).toLowerCase() === short.toLowerCase();
 }
 
@@ -259,9 +308,39 @@ function collectKindVotes(cluster: Cluster, roles: Map<Sentence, SentenceRoles>)
   }
 }
 
-function decideAcceptance(clusters: Cluster[], roles: Map<Sentence, SentenceRoles>): void {
-  for (const cluster of clusters) cluster.accepted = acceptOnOwn(cluster, roles);
+function decideAcceptance(
+  clusters: Cluster[],
+  roles: Map<Sentence, SentenceRoles>,
+  knownNames: ReadonlySet<string> | undefined,
+): void {
+  for (const cluster of clusters) {
+    cluster.accepted = acceptOnOwn(cluster, roles);
+    if (!cluster.accepted && knownNames && !cluster.entry) {
+      cluster.accepted =
+        clusterKeys(cluster).some((k) => knownNames.has(k)) &&
+        !cluster.occurrences.every((o) => isStopName(o.surface) || o.shape === 'none');
+    }
+  }
+  const pairs = listNeighbours(clusters);
   // Weak names listed next to accepted ones ("Cityscapes, ACDC, and NYUv2 datasets").
+  for (let round = 0; round < 2; round++) {
+    for (const [a, b] of pairs) {
+      if (a.accepted && !b.accepted && canJoinList(b)) b.accepted = true;
+    }
+  }
+  // Names listed together are usually of one kind ("evaluated on DocBench-2 and ScanText").
+  const kinds = new Map(clusters.map((c) => [c, c.entry?.kind ?? c.votes.best()]));
+  for (const [a, b] of pairs) {
+    const kind = kinds.get(a);
+    // Only names without evidence of their own, and never "a task" by association.
+    if (a.accepted && b.accepted && !b.entry && kind !== 'TASK' && b.headEvidence === 0) {
+      b.votes.add(kind, 1);
+    }
+  }
+}
+
+/** Pairs of different clusters named side by side in a list, in both directions. */
+function listNeighbours(clusters: Cluster[]): Array<[Cluster, Cluster]> {
   const clusterOf = new Map<Occurrence, Cluster>();
   for (const cluster of clusters) for (const o of cluster.occurrences) clusterOf.set(o, cluster);
   const bySentence = new Map<Sentence, Occurrence[]>();
@@ -270,22 +349,17 @@ function decideAcceptance(clusters: Cluster[], roles: Map<Sentence, SentenceRole
     list.push(o);
     bySentence.set(o.sentence, list);
   }
-  for (let round = 0; round < 2; round++) {
-    for (const [sentence, list] of bySentence) {
-      list.sort((a, b) => a.start - b.start);
-      for (let k = 0; k + 1 < list.length; k++) {
-        const [x, y] = [list[k], list[k + 1]];
-        if (!listedTogether(sentence, x, y)) continue;
-        const [cx, cy] = [clusterOf.get(x)!, clusterOf.get(y)!];
-        for (const [a, b] of [[cx, cy], [cy, cx]] as const) {
-          if (a.accepted && !b.accepted && canJoinList(b)) {
-            b.accepted = true;
-            if (!b.entry) b.votes.add(a.entry?.kind ?? a.votes.best(), 1);
-          }
-        }
-      }
+  const pairs: Array<[Cluster, Cluster]> = [];
+  for (const [sentence, list] of bySentence) {
+    list.sort((a, b) => a.start - b.start);
+    for (let k = 0; k + 1 < list.length; k++) {
+      const [x, y] = [list[k], list[k + 1]];
+      const [cx, cy] = [clusterOf.get(x)!, clusterOf.get(y)!];
+      if (cx === cy || !listedTogether(sentence, x, y)) continue;
+      pairs.push([cx, cy], [cy, cx]);
     }
   }
+  return pairs;
 }
 
 function acceptOnOwn(cluster: Cluster, roles: Map<Sentence, SentenceRoles>): boolean {
@@ -312,9 +386,15 @@ function acceptOnOwn(cluster: Cluster, roles: Map<Sentence, SentenceRoles>): boo
     .filter((o) => !o.affix || !isDescriptiveAffix(o.affix))
     .map((o) => roles.get(o.sentence)!.cueAt[o.start]);
   if (shapes.has('acronym')) {
-    const letters = Math.max(...surfaces.map((s) => s.replace(/[^A-Za-z]/g, '').replace(/s$/, '').length));
+    const letters = Math.max(
+      ...surfaces.map((s) => s.replace(/[^A-Za-z]/g, '').replace(/s$/, '').length),
+    );
     if (letters < 3) return supported;
-    return supported || cluster.occurrences.length >= 2 || cues.some((c) => c === 'COMPARE' || c === 'EVAL');
+    return (
+      supported ||
+      cluster.occurrences.length >= 2 ||
+      cues.some((c) => c === 'COMPARE' || c === 'EVAL')
+    );
   }
   if (shapes.has('weak')) {
     if (supported) return true;
@@ -339,10 +419,14 @@ function nonEntityHeadAfter(o: Occurrence): boolean {
 function acceptDefinition(cluster: Cluster, longForms: LocalName[]): boolean {
   const shortForms = [...cluster.locals].filter((l) => !l.isLongForm);
   if (longForms.some((l) => capitalised(l.surface))) return true;
-  if (shortForms.some((l) => /[a-z]/.test(l.surface.replace(/s$/, '')) && /[A-Z]/.test(l.surface))) {
+  if (
+    shortForms.some((l) => /[a-z]/.test(l.surface.replace(/s$/, '')) && /[A-Z]/.test(l.surface))
+  ) {
     return true;
   }
-  const generic = longForms.some((l) => /(pre-?training|training|learning|processing|data)$/i.test(l.surface));
+  const generic = longForms.some((l) =>
+    /(pre-?training|training|learning|processing|data)$/i.test(l.surface),
+  );
   if (generic) return false;
   const shortKeys = new Set(shortForms.map((l) => l.key));
   const uses = cluster.occurrences.filter((o) => shortKeys.has(foldedKey(o.surface))).length;
@@ -350,8 +434,12 @@ function acceptDefinition(cluster: Cluster, longForms: LocalName[]): boolean {
 }
 
 function capitalised(phrase: string): boolean {
-  const words = phrase.split(/[\s-]+/).filter((w) => !/^(and|of|for|from|with|to|in|on|the|a)$/i.test(w));
-  return words.length > 0 && words.filter((w) => /^[A-Z]/.test(w)).length >= Math.ceil(words.length / 2);
+  const words = phrase
+    .split(/[\s-]+/)
+    .filter((w) => !/^(and|of|for|from|with|to|in|on|the|a)$/i.test(w));
+  return (
+    words.length > 0 && words.filter((w) => /^[A-Z]/.test(w)).length >= Math.ceil(words.length / 2)
+  );
 }
 
 /** Whether only list punctuation separates two names ("A, B and C"). */
@@ -371,7 +459,8 @@ function mergeSizeVariants(clusters: Cluster[]): Cluster[] {
   const kindOf = (c: Cluster): EntityKind => c.entry?.kind ?? c.votes.best() ?? 'MODEL';
   for (const cluster of clusters) {
     for (const o of cluster.occurrences) {
-      if (!hasSizeSuffix(o.surface)) byBase.set(foldedKey(o.surface), byBase.get(foldedKey(o.surface)) ?? cluster);
+      if (!hasSizeSuffix(o.surface))
+        byBase.set(foldedKey(o.surface), byBase.get(foldedKey(o.surface)) ?? cluster);
     }
   }
   const merged: Cluster[] = [];
@@ -387,7 +476,11 @@ function mergeSizeVariants(clusters: Cluster[]): Cluster[] {
     }
     const baseKey = foldedKey(stripSize(sized[0].surface));
     const base = byBase.get(baseKey);
-    if (base && base !== cluster && kindOf(base) === 'MODEL') {
+    if (
+      base &&
+      base !== cluster &&
+      (kindOf(base) === 'MODEL' || base.votes.best() === undefined || !base.entry)
+    ) {
       base.occurrences.push(...cluster.occurrences);
       for (const local of cluster.locals) base.locals.add(local);
       base.votes.merge(cluster.votes);
@@ -395,7 +488,10 @@ function mergeSizeVariants(clusters: Cluster[]): Cluster[] {
     }
     // Two sizes of a model the paper never names bare: group them under the bare name.
     const sibling = merged.find(
-      (c) => c !== cluster && !c.entry && c.occurrences.every((o) => hasSizeSuffix(o.surface)) &&
+      (c) =>
+        c !== cluster &&
+        !c.entry &&
+        c.occurrences.every((o) => hasSizeSuffix(o.surface)) &&
         foldedKey(stripSize(c.occurrences[0].surface)) === baseKey,
     );
     if (sibling) {
@@ -412,7 +508,10 @@ function mergeSizeVariants(clusters: Cluster[]): Cluster[] {
 // Entities and their mentions
 
 function toEntity(cluster: Cluster, roles: Map<Sentence, SentenceRoles>): PaperEntity {
-  const kind: EntityKind = cluster.entry?.kind ?? cluster.votes.best() ?? defaultKind(cluster);
+  let kind: EntityKind = cluster.entry?.kind ?? cluster.votes.best() ?? defaultKind(cluster);
+  // What a paper names and proposes is a model, method or dataset; tasks are only addressed.
+  if (!cluster.entry && kind === 'TASK' && [...cluster.locals].some((l) => l.introduced))
+    kind = 'METHOD';
   const surfaces = new Map<string, number>();
   for (const o of cluster.occurrences) {
     surfaces.set(o.surface, (surfaces.get(o.surface) ?? 0) + (o.sentence.isTitle ? 1.5 : 1));
@@ -436,7 +535,11 @@ function toEntity(cluster: Cluster, roles: Map<Sentence, SentenceRoles>): PaperE
     if (!local.isLongForm) continue;
     for (const partner of local.partners) {
       const uses = cluster.occurrences.filter((o) => foldedKey(o.surface) === partner.key).length;
-      definitions.push({ short: partner.surface, long: local.surface, shortUses: Math.max(0, uses - 1) });
+      definitions.push({
+        short: partner.surface,
+        long: local.surface,
+        shortUses: Math.max(0, uses - 1),
+      });
     }
   }
   const introducedLocal = [...cluster.locals]
@@ -445,7 +548,8 @@ function toEntity(cluster: Cluster, roles: Map<Sentence, SentenceRoles>): PaperE
   const base = baseConfidence(cluster);
   const mentions: ExtractedMention[] = [];
   if (introducedLocal?.introSentence) {
-    const both = [...cluster.locals].some((l) => l.introduced && l.introSentence?.isTitle) &&
+    const both =
+      [...cluster.locals].some((l) => l.introduced && l.introSentence?.isTitle) &&
       !introducedLocal.introSentence.isTitle;
     mentions.push({
       role: kind === 'TASK' ? 'ADDRESSES' : 'INTRODUCES',
@@ -457,7 +561,14 @@ function toEntity(cluster: Cluster, roles: Map<Sentence, SentenceRoles>): PaperE
     const best = new Map<LinkRole, { explicit: boolean; mention: ExtractedMention }>();
     for (const o of [...cluster.occurrences].sort((a, b) => a.order - b.order)) {
       const descriptive = !!o.affix && isDescriptiveAffix(o.affix);
-      const decision = roleOf(o.sentence, roles.get(o.sentence)!, o.start, o.end, kind, descriptive);
+      const decision = roleOf(
+        o.sentence,
+        roles.get(o.sentence)!,
+        o.start,
+        o.end,
+        kind,
+        descriptive,
+      );
       const current = best.get(decision.role);
       if (current && (current.explicit || !decision.explicit)) continue;
       best.set(decision.role, {
@@ -504,7 +615,8 @@ function baseConfidence(cluster: Cluster): number {
   if (cluster.entry) return cluster.occurrences.every((o) => o.lowerCaseLexicon) ? 0.7 : 0.9;
   const locals = [...cluster.locals];
   if (locals.some((l) => l.introduced)) return 0.88;
-  if (locals.some((l) => l.via.has('acronym') || l.via.has('naming') || l.via.has('dataset'))) return 0.82;
+  if (locals.some((l) => l.via.has('acronym') || l.via.has('naming') || l.via.has('dataset')))
+    return 0.82;
   const shapes = new Set(cluster.occurrences.map((o) => o.shape));
   if (shapes.has('strong')) return 0.78;
   if (shapes.has('acronym')) return 0.7;
@@ -538,7 +650,12 @@ function lexiconOnlyEntity(entry: LexiconEntry): PaperEntity {
  * Names the input states itself (Papers with Code `tasks`, `methods`): linked with the role
  * their kind implies, with the abstract sentence that mentions them when there is one.
  */
-function addStatedNames(input: PaperInput, entities: PaperEntity[], clusters: Cluster[], lexicon: Lexicon): void {
+function addStatedNames(
+  input: PaperInput,
+  entities: PaperEntity[],
+  clusters: Cluster[],
+  lexicon: Lexicon,
+): void {
   const stated: Array<[string, EntityKind]> = [
     ...(input.statedTasks ?? []).map((n): [string, EntityKind] => [n, 'TASK']),
     ...(input.statedMethods ?? []).map((n): [string, EntityKind] => [n, 'METHOD']),
@@ -547,7 +664,9 @@ function addStatedNames(input: PaperInput, entities: PaperEntity[], clusters: Cl
     if (!name.trim() || isVague(name)) continue;
     const entry = lexicon.lookup(name);
     const key = foldedKey(name);
-    let entity = entities.find((e) => (entry && e.entry === entry) || e.names.some((n) => foldedKey(n) === key));
+    let entity = entities.find(
+      (e) => (entry && e.entry === entry) || e.names.some((n) => foldedKey(n) === key),
+    );
     const kind = entry?.kind ?? entity?.kind ?? statedKind;
     const role: LinkRole = kind === 'TASK' ? 'ADDRESSES' : 'USES';
     if (!entity) {
@@ -566,12 +685,11 @@ function addStatedNames(input: PaperInput, entities: PaperEntity[], clusters: Cl
       entities.push(entity);
     }
     if (entity.mentions.some((m) => m.role === role || m.role === 'INTRODUCES')) continue;
-    const sentence = clusters
-      .find((c) => c.entity === entity)
-      ?.occurrences[0]?.sentence.text;
+    const sentence = clusters.find((c) => c.entity === entity)?.occurrences[0]?.sentence.text;
     entity.mentions.push({
       role,
-      evidence: sentence ?? `stated by the input record (${statedKind === 'TASK' ? 'tasks' : 'methods'})`,
+      evidence:
+        sentence ?? `stated by the input record (${statedKind === 'TASK' ? 'tasks' : 'methods'})`,
       confidence: 0.8,
       order: Number.MAX_SAFE_INTEGER - 1,
     });

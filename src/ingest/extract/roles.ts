@@ -19,10 +19,35 @@ export interface SentenceRoles {
 }
 
 const COMPARE_WORDS = new Set([
-  'outperform', 'outperforms', 'outperformed', 'outperforming', 'surpass', 'surpasses',
-  'surpassed', 'surpassing', 'beat', 'beats', 'beating', 'exceed', 'exceeds', 'exceeded',
-  'exceeding', 'unlike', 'against', 'versus', 'vs', 'vs.', 'than', 'rival', 'rivals', 'rivaling',
-  'compare', 'compares', 'outperformance', 'baselines', 'baseline',
+  'outperform',
+  'outperforms',
+  'outperformed',
+  'outperforming',
+  'surpass',
+  'surpasses',
+  'surpassed',
+  'surpassing',
+  'beat',
+  'beats',
+  'beating',
+  'exceed',
+  'exceeds',
+  'exceeded',
+  'exceeding',
+  'unlike',
+  'against',
+  'versus',
+  'vs',
+  'vs.',
+  'than',
+  'rival',
+  'rivals',
+  'rivaling',
+  'compare',
+  'compares',
+  'outperformance',
+  'baselines',
+  'baseline',
 ]);
 
 const COMPARE_PAIRS: Array<[string, string[]]> = [
@@ -40,30 +65,98 @@ const COMPARE_PAIRS: Array<[string, string[]]> = [
 
 /** Nouns after which "over X" compares ("improvement over Emu3", "gains over UniChart"). */
 const GAIN_WORDS = new Set([
-  'improvement', 'improvements', 'gain', 'gains', 'advantage', 'advantages', 'superiority',
-  'margin', 'speedup', 'boost', 'win', 'wins', 'lead', 'reduction', 'increase',
+  'improvement',
+  'improvements',
+  'gain',
+  'gains',
+  'advantage',
+  'advantages',
+  'superiority',
+  'margin',
+  'speedup',
+  'boost',
+  'win',
+  'wins',
+  'lead',
+  'reduction',
+  'increase',
 ]);
 
 const USE_WORDS = new Set([
-  'using', 'use', 'uses', 'used', 'utilize', 'utilizes', 'utilized', 'utilizing', 'utilise',
-  'utilises', 'leverage', 'leverages', 'leveraged', 'leveraging', 'employ', 'employs',
-  'employed', 'employing', 'adopt', 'adopts', 'adopted', 'adopting', 'via', 'with', 'from',
-  'incorporating', 'incorporates', 'incorporate', 'integrating', 'integrates', 'integrate',
-  'initialize', 'initialized', 'initialise', 'initialised', 'apply', 'applies', 'applying',
-  'following', 'follow', 'follows', 'upon',
+  'using',
+  'use',
+  'uses',
+  'used',
+  'utilize',
+  'utilizes',
+  'utilized',
+  'utilizing',
+  'utilise',
+  'utilises',
+  'leverage',
+  'leverages',
+  'leveraged',
+  'leveraging',
+  'employ',
+  'employs',
+  'employed',
+  'employing',
+  'adopt',
+  'adopts',
+  'adopted',
+  'adopting',
+  'via',
+  'with',
+  'from',
+  'incorporating',
+  'incorporates',
+  'incorporate',
+  'integrating',
+  'integrates',
+  'integrate',
+  'initialize',
+  'initialized',
+  'initialise',
+  'initialised',
+  'apply',
+  'applies',
+  'applying',
+  'following',
+  'follow',
+  'follows',
+  'upon',
 ]);
 
 /** Prepositions that do not end a comparison: "exceeding the results from GPT4V". */
 const WEAK_USE_WORDS = new Set(['with', 'from', 'via', 'upon']);
 
-const TRAIN_STEMS = /^(pre|train|trained|training|pretrain|pretrained|pretraining|tune|tuned|tuning|finetune|finetuned|finetuning|corrupt|out|learned|learns|learn)$/;
+const TRAIN_STEMS =
+  /^(pre|train|trained|training|pretrain|pretrained|pretraining|tune|tuned|tuning|finetune|finetuned|finetuning|corrupt|out|learned|learns|learn)$/;
 
 const RESULT_WORDS =
   /^(evaluat\w*|benchmark\w*|experiment\w*|results?|accuracy|scores?|achiev\w*|test\w*|performance|outperform\w*|surpass\w*|state|sota|validat\w*|assess\w*|reach\w*|obtain\w*|sets?)$/;
 
 const CLAUSE_END = new Set([
-  ';', ':', '.', '!', '?', 'which', 'while', 'whereas', 'but', 'where', 'although', 'though',
-  'because', 'thus', 'thereby', 'whilst', 'yet', 'whose', 'who', 'without',
+  ';',
+  ':',
+  '.',
+  '!',
+  '?',
+  'which',
+  'while',
+  'whereas',
+  'but',
+  'where',
+  'although',
+  'though',
+  'because',
+  'thus',
+  'thereby',
+  'whilst',
+  'yet',
+  'whose',
+  'who',
+  'without',
 ]);
 
 export function analyzeRoles(sentence: Sentence): SentenceRoles {
@@ -80,7 +173,10 @@ export function analyzeRoles(sentence: Sentence): SentenceRoles {
     const cue = cueStartingAt(tokens, i);
     if (cue && !(cue.cue === 'USE' && active === 'COMPARE' && WEAK_USE_WORDS.has(lower))) {
       active = cue.cue;
-      fronted = cue.cue === 'COMPARE' && FRONTED_CUES.has(lower) && clauseStart(tokens, i);
+      // "Unlike X, ...", "On GSM8K and MATH, ReasonRAG surpasses ...": a fronted phrase.
+      fronted =
+        (cue.cue === 'COMPARE' && FRONTED_CUES.has(lower) && clauseStart(tokens, i)) ||
+        (cue.cue === 'EVAL' && i === 0);
       if (cue.cue === 'COMPARE' && firstCompare < 0) firstCompare = i;
       for (let k = i; k < i + cue.length && k < tokens.length; k++) cueAt[k] = active;
       i += cue.length - 1;
@@ -88,9 +184,11 @@ export function analyzeRoles(sentence: Sentence): SentenceRoles {
     }
     if (CLAUSE_END.has(lower) || endsClause(tokens, i)) active = undefined;
     // "by distilling weights from BERT": a means clause ends a comparison.
-    if (lower === 'by' && /ing$/.test(tokens[i + 1]?.lower ?? '') && active === 'COMPARE') active = undefined;
+    if (lower === 'by' && /ing$/.test(tokens[i + 1]?.lower ?? '') && active === 'COMPARE')
+      active = undefined;
     // ", highlighting the role of DDPM": a participle clause says something new.
-    if (token.pos === 'VERB' && /ing$/.test(lower) && tokens[i - 1]?.text === ',') active = undefined;
+    if (token.pos === 'VERB' && /ing$/.test(lower) && tokens[i - 1]?.text === ',')
+      active = undefined;
     // "Unlike X, JEPA does ...": a fronted comparison ends where the main clause begins.
     if (fronted && token.text === ',' && subjectFollows(tokens, i + 1)) active = undefined;
     cueAt[i] = active;
@@ -110,22 +208,33 @@ function subjectFollows(tokens: Token[], i: number): boolean {
   for (let k = i; k < tokens.length && k < i + 8; k++) {
     const token = tokens[k];
     if (token.text === ',' || token.text === ';') return false;
-    if (k > i && (token.pos === 'VERB' || token.pos === 'AUX') && /^[a-z]/.test(token.text) && token.ws) {
+    if (
+      k > i &&
+      (token.pos === 'VERB' || token.pos === 'AUX') &&
+      /^[a-z]/.test(token.text) &&
+      token.ws
+    ) {
       return true;
     }
-    const nameLike = token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'NOUN' ||
-      token.pos === 'DET' || token.pos === 'ADJ' || token.kind !== 'word';
+    const nameLike =
+      token.pos === 'PROPN' ||
+      token.pos === 'PRON' ||
+      token.pos === 'NOUN' ||
+      token.pos === 'DET' ||
+      token.pos === 'ADJ' ||
+      token.kind !== 'word';
     if (!nameLike) return false;
   }
   return false;
 }
 
+const PAIR_SECONDS = new Map(COMPARE_PAIRS);
+
 function cueStartingAt(tokens: Token[], i: number): { cue: RoleCue; length: number } | undefined {
   const lower = tokens[i].lower;
   const next = tokens[i + 1]?.lower;
-  for (const [first, seconds] of COMPARE_PAIRS) {
-    if (lower === first && next && seconds.includes(next)) return { cue: 'COMPARE', length: 2 };
-  }
+  const seconds = PAIR_SECONDS.get(lower);
+  if (seconds && next && seconds.includes(next)) return { cue: 'COMPARE', length: 2 };
   if (lower === 'in' && next === 'contrast' && /^(to|with)$/.test(tokens[i + 2]?.lower ?? '')) {
     return { cue: 'COMPARE', length: 3 };
   }
@@ -134,8 +243,12 @@ function cueStartingAt(tokens: Token[], i: number): { cue: RoleCue; length: numb
   }
   if (COMPARE_WORDS.has(lower)) return { cue: 'COMPARE', length: 1 };
   if (lower === 'over' && gainBefore(tokens, i)) return { cue: 'COMPARE', length: 1 };
-  if (lower === 'on' && next === 'top' && tokens[i + 2]?.lower === 'of') return { cue: 'USE', length: 3 };
-  if ((lower === 'based' || lower === 'built' || lower === 'builds' || lower === 'building') && (next === 'on' || next === 'upon')) {
+  if (lower === 'on' && next === 'top' && tokens[i + 2]?.lower === 'of')
+    return { cue: 'USE', length: 3 };
+  if (
+    (lower === 'based' || lower === 'built' || lower === 'builds' || lower === 'building') &&
+    (next === 'on' || next === 'upon')
+  ) {
     return { cue: 'USE', length: 2 };
   }
   if (lower === 'on' || lower === 'across' || lower === 'in') {
@@ -146,7 +259,10 @@ function cueStartingAt(tokens: Token[], i: number): { cue: RoleCue; length: numb
     if ((lower === 'with' || lower === 'from' || lower === 'using') && trainedBefore(tokens, i)) {
       return { cue: 'TRAIN', length: 1 };
     }
-    if ((lower === 'with' || lower === 'using') && /^(test\w*|evaluat\w*)$/.test(tokens[i - 1]?.lower ?? '')) {
+    if (
+      (lower === 'with' || lower === 'using') &&
+      /^(test\w*|evaluat\w*)$/.test(tokens[i - 1]?.lower ?? '')
+    ) {
       return { cue: 'EVAL', length: 1 };
     }
     // "the evaluation results from AIR-Bench"
@@ -161,7 +277,9 @@ function cueStartingAt(tokens: Token[], i: number): { cue: RoleCue; length: numb
 /** "In the WMT2025 shared task", "in the VideoMME benchmark": "in" before an evaluation set. */
 function inBenchmark(tokens: Token[], i: number): boolean {
   for (let k = i + 1; k < tokens.length && k < i + 6; k++) {
-    if (/^(benchmark|benchmarks|dataset|datasets|shared|challenge|leaderboard)$/.test(tokens[k].lower)) {
+    if (
+      /^(benchmark|benchmarks|dataset|datasets|shared|challenge|leaderboard)$/.test(tokens[k].lower)
+    ) {
       return true;
     }
     if (tokens[k].kind === 'punct' && tokens[k].text !== '-') return false;
@@ -197,7 +315,10 @@ function endsClause(tokens: Token[], i: number): boolean {
     /^[a-z]/.test(token.text) &&
     !/(ing|ed)$/.test(token.lower) &&
     !!previous &&
-    (previous.pos === 'NOUN' || previous.pos === 'PROPN' || previous.pos === 'PRON' || previous.text === ')')
+    (previous.pos === 'NOUN' ||
+      previous.pos === 'PROPN' ||
+      previous.pos === 'PRON' ||
+      previous.text === ')')
   );
 }
 
@@ -221,13 +342,18 @@ export function roleOf(
   if (affixed) return { role: 'USES', explicit: false };
   const tokens = sentence.tokens;
   if (!isDataset(kind)) {
-    if (/^baselines?$/.test(tokens[end]?.lower ?? '')) return { role: 'COMPARES_WITH', explicit: true };
+    if (/^baselines?$/.test(tokens[end]?.lower ?? ''))
+      return { role: 'COMPARES_WITH', explicit: true };
     if (tokens[start - 1]?.text === '(' && /^baselines?$/.test(tokens[start - 2]?.lower ?? '')) {
       return { role: 'COMPARES_WITH', explicit: true };
     }
     // "AlignDet improves FCOS by 5.3 mAP, RetinaNet by 2.1 mAP": the improved models are the
     // reference points.
-    if (tokens[end]?.lower === 'by' && tokens[end + 1]?.kind === 'number' && improvesBefore(tokens, start)) {
+    if (
+      tokens[end]?.lower === 'by' &&
+      tokens[end + 1]?.kind === 'number' &&
+      improvesBefore(tokens, start)
+    ) {
       return { role: 'COMPARES_WITH', explicit: true };
     }
   }
@@ -266,7 +392,8 @@ export function roleOf(
   }
 }
 
-const IMPROVE_VERB = /^(improves|improved|improve|improving|boosts|boosted|boost|boosting|enhances|enhanced)$/;
+const IMPROVE_VERB =
+  /^(improves|improved|improve|improving|boosts|boosted|boost|boosting|enhances|enhanced)$/;
 
 function improvesBefore(tokens: Token[], start: number): boolean {
   for (let k = start - 1; k >= 0; k--) {
@@ -282,7 +409,9 @@ function benchmarkNear(tokens: Token[], start: number, end: number): boolean {
 }
 
 function experimentBefore(tokens: Token[], start: number): boolean {
-  return tokens.slice(0, start).some((t) => /^(experiments?|evaluat\w*|test\w*|assess\w*)$/.test(t.lower));
+  return tokens
+    .slice(0, start)
+    .some((t) => /^(experiments?|evaluat\w*|test\w*|assess\w*)$/.test(t.lower));
 }
 
 function isDataset(kind: EntityKind): boolean {

@@ -1,4 +1,3 @@
-import { ItemSentence } from 'wink-nlp';
 import { nlp } from './nlp';
 
 /**
@@ -124,10 +123,9 @@ function readTokens(text: string): WinkTokens | undefined {
     cursor = start + values[i].length;
   }
   const lastOfSentence = new Set<number>();
-  doc.sentences().each((sentence: ItemSentence) => {
-    const items = sentence.tokens();
-    if (items.length() > 0) lastOfSentence.add(items.itemAt(items.length() - 1).index());
-  });
+  for (const span of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
+    lastOfSentence.add(span[1]);
+  }
   return {
     values,
     kinds: types.map((t) => KIND_OF_TYPE[t] ?? 'other'),
@@ -143,7 +141,8 @@ function sentenceRanges(tokens: WinkTokens, from: number, to: number): Range[] {
   let first = from;
   for (let i = from; i < to; i++) {
     const last = i === to - 1;
-    const gluedToNext = !last && tokens.starts[i + 1] === tokens.starts[i] + tokens.values[i].length;
+    const gluedToNext =
+      !last && tokens.starts[i + 1] === tokens.starts[i] + tokens.values[i].length;
     if (!last && (!tokens.lastOfSentence.has(i) || gluedToNext)) continue;
     ranges.push({ tokens, first, last: i });
     first = i + 1;
@@ -228,9 +227,21 @@ function pushRefined(
   kind: TokenKind,
   ws: boolean,
 ): void {
-  const pieces = kind === 'word' ? value.split(INNER_JOINER).filter((p) => p !== '') : [value];
+  const pieces =
+    kind === 'word' && INNER_JOINER.test(value)
+      ? value.split(INNER_JOINER).filter((p) => p !== '')
+      : [value];
   if (pieces.length <= 1 || pieces.every((p) => INNER_JOINER.test(p))) {
-    tokens.push({ text: value, lower: value.toLowerCase(), fold: fold(value), start, end: start + value.length, pos, kind, ws });
+    tokens.push({
+      text: value,
+      lower: value.toLowerCase(),
+      fold: fold(value),
+      start,
+      end: start + value.length,
+      pos,
+      kind,
+      ws,
+    });
     return;
   }
   let offset = start;

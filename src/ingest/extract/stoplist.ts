@@ -9,109 +9,116 @@ import { foldedKey } from '../resolve/normalize';
  * Vague phrases: never entities, even when a lexicon lists them (see the annotation guidelines:
  * generic phrases, research fields, paradigms named by what everybody does).
  */
-const VAGUE = [
-  'pre-training', 'pre-train', 'pre-trained', 'pretraining objective', 'pre-training objective',
-  'fine-tuning', 'fine-tune', 'fine-tuned', 'post-training', 'mid-training', 'training',
-  'large language model', 'LLM', 'language model', 'LM', 'PLM', 'PTM', 'pre-trained model',
-  'pre-trained language model', 'pretrained language model', 'neural language model',
-  'multimodal large language model', 'MLLM', 'MM-LLM', 'large multimodal model', 'LMM',
-  'vision-language model', 'visual language model', 'VLM', 'vision language model',
-  'code large language model', 'code LLM', 'foundation model', 'vision foundation model', 'VFM',
-  'multimodal model', 'generative model', 'diffusion model', 'DM', 'video diffusion model',
-  'deep learning', 'machine learning', 'artificial intelligence', 'AI',
-  'artificial general intelligence', 'AGI', 'natural language processing', 'NLP',
-  'computer vision', 'CV', 'speech processing', 'state-of-the-art', 'state of the art', 'SOTA',
-  'transformer-based model', 'transformer-based language model', 'neural network',
-  'deep neural network', 'DNN', 'model', 'framework', 'method', 'approach', 'baseline',
-  'benchmark', 'dataset', 'corpus', 'algorithm', 'technique',
-];
+const VAGUE = phrases(`
+  pre-training | pre-train | pre-trained | pretraining objective | pre-training objective
+  fine-tuning | fine-tune | fine-tuned | post-training | mid-training | training
+  large language model | LLM | language model | LM | PLM | PTM | pre-trained model
+  pre-trained language model | pretrained language model | neural language model
+  multimodal large language model | MLLM | MM-LLM | large multimodal model | LMM
+  vision-language model | visual language model | VLM | vision language model
+  code large language model | code LLM | foundation model | vision foundation model | VFM
+  multimodal model | generative model | diffusion model | DM | video diffusion model
+  deep learning | machine learning | artificial intelligence | AI
+  artificial general intelligence | AGI | natural language processing | NLP
+  computer vision | CV | speech processing | state-of-the-art | state of the art | SOTA
+  transformer-based model | transformer-based language model | neural network
+  deep neural network | DNN | model | framework | method | approach | baseline | benchmark
+  dataset | corpus | algorithm | technique | QA | GPU | API | URL
+`);
 
 /**
  * Generic paradigms: entities only when the curated lexicon lists them (then the lexicon decides),
  * never invented from text, because in most abstracts they name a field, not a technique.
  */
-const GENERIC_PARADIGMS = [
-  'self-supervised learning', 'SSL', 'supervised learning', 'unsupervised learning',
-  'semi-supervised learning', 'weakly supervised learning', 'transfer learning',
-  'reinforcement learning', 'RL', 'representation learning', 'contrastive learning',
-  'multi-task learning', 'meta-learning', 'few-shot learning', 'zero-shot learning',
-  'in-context learning', 'ICL', 'continual learning', 'continual pre-training',
-  'curriculum learning', 'knowledge distillation', 'KD', 'instruction tuning',
-  'prompt tuning', 'data augmentation', 'imitation learning', 'active learning',
-  'federated learning', 'online learning', 'multimodal learning', 'domain adaptation',
-  'feature extraction', 'feature extractor', 'information retrieval', 'IR', 'language modeling',
-  'encoder-decoder', 'seq2seq', 'sequence-to-sequence', 'self-attention', 'attention',
-  'attention mechanism', 'encoder', 'decoder', 'tokenizer', 'tokeniser',
-];
+const GENERIC_PARADIGMS = phrases(`
+  self-supervised learning | SSL | supervised learning | unsupervised learning
+  semi-supervised learning | weakly supervised learning | transfer learning
+  reinforcement learning | RL | representation learning | contrastive learning
+  multi-task learning | meta-learning | few-shot learning | zero-shot learning
+  in-context learning | ICL | continual learning | continual pre-training
+  curriculum learning | knowledge distillation | KD | instruction tuning | prompt tuning
+  data augmentation | imitation learning | active learning | federated learning
+  online learning | multimodal learning | domain adaptation | feature extraction
+  feature extractor | information retrieval | IR | language modeling | encoder-decoder
+  seq2seq | sequence-to-sequence | self-attention | attention | attention mechanism
+  encoder | decoder | tokenizer | tokeniser
+`);
 
 /** Metrics, units and evaluation jargon. */
-const METRICS = [
-  'F1', 'F-1', 'F1-score', 'F_1', 'BLEU', 'ROUGE', 'METEOR', 'CIDEr', 'mAP', 'AP', 'mIoU', 'IoU',
-  'AUC', 'AUROC', 'ROC', 'WER', 'CER', 'FID', 'IS', 'PSNR', 'SSIM', 'LPIPS', 'EM', 'NDCG', 'MRR',
-  'RMSE', 'MSE', 'accuracy', 'perplexity', 'PPL', 'FLOPs', 'FLOP', 'MACs', 'TFLOPs',
-  'Dice', 'top-1', 'top-5', 'rank-1', 'pass@1', 'Elo', 'GiB', 'GB', 'TB', 'MB', 'KB', 'ms', 'FPS',
-  'MOS', 'SNR', 'BPE',
-];
+const METRICS = phrases(`
+  F1 | F-1 | F1-score | F_1 | BLEU | ROUGE | METEOR | CIDEr | mAP | AP | mIoU | IoU | AUC
+  AUROC | ROC | WER | CER | FID | IS | PSNR | SSIM | LPIPS | EM | NDCG | MRR | RMSE | MSE
+  accuracy | perplexity | PPL | FLOPs | FLOP | MACs | TFLOPs | Dice | top-1 | top-5 | rank-1
+  pass@1 | Elo | GiB | GB | TB | MB | KB | ms | FPS | MOS | SNR | BPE
+`);
 
 /** Organisations, products that are not ML entities, hardware and software. */
-const NON_ML_NAMES = [
-  'OpenAI', 'NVIDIA', 'Google', 'Microsoft', 'Meta', 'Facebook', 'Amazon', 'Apple', 'Baidu',
-  'Alibaba', 'Tencent', 'Huawei', 'ByteDance', 'Anthropic', 'DeepMind', 'Kwai', 'AntGroup',
-  'GitHub', 'HuggingFace', 'Hugging Face', 'Hugging Face Transformers', 'Huggingface Transformers',
-  'Huggingface Transformers Library', 'Transformers library', 'Telegram', 'Twitter', 'Reddit',
-  'Wikipedia', 'arXiv', 'PubMed', 'YouTube', 'Zenodo', 'PyTorch', 'TensorFlow', 'JAX', 'Python',
-  'Java', 'JavaScript', 'C++', 'CUDA', 'Triton', 'GPU', 'CPU', 'TPU', 'NPU', 'V100', 'A100',
-  'H100', 'Ampere', 'Hopper', 'API', 'URL', 'HTML', 'PDF', 'SQL', 'JSON', 'XML', 'CSV', 'HTTP',
-  'Web', 'MLP layer',
-];
+const NON_ML_NAMES = phrases(`
+  OpenAI | NVIDIA | Google | Microsoft | Meta | Facebook | Amazon | Apple | Baidu | Alibaba
+  Tencent | Huawei | ByteDance | Anthropic | DeepMind | Kwai | AntGroup | GitHub
+  HuggingFace | Hugging Face | Hugging Face Transformers | Huggingface Transformers
+  Huggingface Transformers Library | Transformers library | Telegram | Twitter | Reddit
+  Wikipedia | arXiv | PubMed | YouTube | Zenodo | PyTorch | TensorFlow | JAX | Python | Java
+  JavaScript | C++ | CUDA | Triton | GPU | CPU | TPU | NPU | V100 | A100 | H100 | Ampere
+  Hopper | API | URL | HTML | PDF | SQL | JSON | XML | CSV | HTTP | Web | MLP layer
+`);
 
 /** Languages, nationalities and places. */
-const LANGUAGES_AND_PLACES = [
-  'English', 'Chinese', 'Mandarin', 'Japanese', 'Korean', 'German', 'French', 'Spanish',
-  'Italian', 'Portuguese', 'Russian', 'Polish', 'Czech', 'Dutch', 'Arabic', 'Hindi', 'Marathi',
-  'Bengali', 'Urdu', 'Tamil', 'Indian', 'Estonian', 'Icelandic', 'Finnish', 'Swedish',
-  'Turkish', 'Vietnamese', 'Thai', 'Indonesian', 'European', 'American', 'Asian', 'African',
-  'India', 'China', 'Japan', 'Europe', 'US', 'USA', 'UK', 'EU', 'STEM',
-];
+const LANGUAGES_AND_PLACES = phrases(`
+  English | Chinese | Mandarin | Japanese | Korean | German | French | Spanish | Italian
+  Portuguese | Russian | Polish | Czech | Dutch | Arabic | Hindi | Marathi | Bengali | Urdu
+  Tamil | Indian | Estonian | Icelandic | Finnish | Swedish | Turkish | Vietnamese | Thai
+  Indonesian | European | American | Asian | African | India | China | Japan | Europe | US
+  USA | UK | EU | STEM
+`);
 
 /**
  * Capitalised words and acronyms that start sentences, label sections or name data modalities:
  * never names on their own.
  */
-const COMMON_CAPITALISED = [
-  'We', 'Our', 'In', 'On', 'For', 'The', 'This', 'These', 'That', 'Those', 'However', 'It',
-  'Its', 'They', 'Their', 'Figure', 'Fig', 'Table', 'Section', 'Appendix', 'Eq', 'Equation',
-  'Code', 'Experiments', 'Results', 'Abstract', 'Introduction', 'Conclusion', 'Step', 'Stage',
-  'Phase', 'Part', 'Task', 'Model', 'Method', 'Dataset', 'Benchmark', 'Despite', 'Notably',
-  'Specifically', 'Moreover', 'Furthermore', 'Finally', 'First', 'Second', 'Third', 'Firstly',
-  'Secondly', 'Recently', 'Additionally', 'Also', 'Both', 'Each', 'All', 'Any', 'Some', 'Many',
-  'Most', 'New', 'Novel', 'Large', 'Small', 'Base', 'Tiny', 'Huge', 'Mini', 'Pro', 'Plus', 'Ultra',
-  'Technical Report', 'Report', 'Family', 'Bench', 'Suite', 'Series', 'Version', 'Vision',
-  'Language', 'Image', 'Video', 'Audio', 'Speech', 'Text', 'Multimodal', 'Unified',
-  'ECG', 'EEG', 'MRI', 'CT', 'PET', 'RGB', 'RGB-D', 'ID', 'IoT', 'UI', 'GUI', 'OS', 'FAQ', 'PhD',
-  'Q&A', 'QA', 'VQA pairs', 'NLU', 'NLG', 'OOD', 'IID', 'i.i.d', 'TL;DR', 'PDFs', 'SFT data',
-  'ASCII', 'LaTeX', 'URLs', 'APIs', 'GPUs', 'CPUs', 'TPUs', 'AI models', 'GenAI', 'ML', 'DL',
-  'VL', 'MM', 'LLM-based', 'Dialog', 'Dialogue', 'Parameter', 'Pre-Training', 'Pretraining',
-  'Pre-trained', 'Fine-Tuning', 'Hypothesis', 'Principle', 'Card', 'Transparency',
-];
+const COMMON_CAPITALISED = phrases(`
+  We | Our | In | On | For | The | This | These | That | Those | However | It | Its | They
+  Their | Figure | Fig | Table | Section | Appendix | Eq | Equation | Code | Experiments
+  Results | Abstract | Introduction | Conclusion | Step | Stage | Phase | Part | Task
+  Model | Method | Dataset | Benchmark | Despite | Notably | Specifically | Moreover
+  Furthermore | Finally | First | Second | Third | Firstly | Secondly | Recently
+  Additionally | Also | Both | Each | All | Any | Some | Many | Most | New | Novel | Large
+  Small | Base | Tiny | Huge | Mini | Pro | Plus | Ultra | Technical Report | Report
+  Family | Bench | Suite | Series | Version | Vision | Language | Image | Video | Audio
+  Speech | Text | Multimodal | Unified | ECG | EEG | MRI | CT | PET | RGB | RGB-D | ID | IoT
+  UI | GUI | OS | FAQ | PhD | Q&A | QA | VQA pairs | NLU | NLG | OOD | IID | i.i.d | TL;DR
+  PDFs | SFT data | ASCII | LaTeX | URLs | APIs | GPUs | CPUs | TPUs | AI models | GenAI
+  ML | DL | VL | MM | LLM-based | Dialog | Dialogue | Parameter | Pre-Training | Pretraining
+  Pre-trained | Fine-Tuning | Hypothesis | Principle | Card | Transparency
+`);
 
 /** Multi-word names of software and organisations whose words would otherwise match entities. */
-export const BLOCKED_PHRASES = [
-  'Hugging Face Transformers', 'Huggingface Transformers', 'HuggingFace Transformers',
-  'Transformers library', 'Transformers Library', 'Hugging Face', 'Huggingface',
-];
+export const BLOCKED_PHRASES = phrases(`
+  Hugging Face Transformers | Huggingface Transformers | HuggingFace Transformers | Transformers library | Transformers Library | Hugging Face | Huggingface
+`);
 
 /**
  * Head words after which a capitalised phrase is a finding, an artefact or a domain rather than a
  * model, method or dataset ("the Babel Tower Hypothesis", "the CloudOps domain").
  */
-export const NON_ENTITY_HEADS = new Set([
-  'hypothesis', 'principle', 'law', 'card', 'report', 'phenomenon', 'effect', 'gap', 'domain',
-  'field', 'area', 'community', 'industry', 'team', 'lab', 'group', 'university', 'institute',
-  'company', 'platform', 'website', 'webpage', 'page', 'library', 'toolkit', 'repository',
-  'license', 'language', 'languages', 'country', 'region', 'paradigm', 'metric', 'score',
-  'ratio', 'signal', 'modality', 'scenario', 'setting', 'era', 'age',
-]);
+export const NON_ENTITY_HEADS = new Set(
+  `
+    hypothesis principle law card report phenomenon effect gap domain field area community
+    industry team lab group university institute company platform website webpage page library
+    toolkit repository license language languages country region paradigm metric score ratio
+    signal modality scenario setting era age
+  `
+    .trim()
+    .split(/\s+/),
+);
+
+/** A list written as "a | b | c", one or more phrases per line. */
+function phrases(list: string): string[] {
+  return list
+    .split(/[|\n]/)
+    .map((phrase) => phrase.trim())
+    .filter((phrase) => phrase !== '');
+}
 
 const toKeys = (forms: string[]): Set<string> => new Set(forms.map((f) => foldedKey(f)));
 

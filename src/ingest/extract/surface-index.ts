@@ -19,8 +19,12 @@ export class SurfaceIndex<T> {
     this.byKey.set(key, value);
     const folded = key.startsWith('=') ? key.slice(1).toLowerCase() : key;
     for (let i = 1; i <= folded.length; i++) this.prefixes.add(folded.slice(0, i));
-    // A folded key may have lost a plural "s"; text spelling the plural must still extend.
     this.prefixes.add(`${folded}s`);
+    if (!key.startsWith('=')) {
+      // Folded keys lost a final plural "s"; the spelled plural is a key of its own, so that
+      // lookups need no second try.
+      if (!this.byKey.has(`${folded}s`)) this.byKey.set(`${folded}s`, value);
+    }
     return true;
   }
 
@@ -64,14 +68,15 @@ export class SurfaceIndex<T> {
   }
 
   private lookup(concat: string, singleToken: string | undefined): T | undefined {
-    if (singleToken !== undefined) {
+    // Only a capitalised single token can be a case-sensitive acronym ("CASE", "MAEs").
+    if (singleToken !== undefined && isUpper(singleToken.charCodeAt(0))) {
       const exact = exactKey(singleToken);
       if (exact !== undefined) {
         const hit = this.byKey.get(exact);
         if (hit !== undefined) return hit;
       }
     }
-    return this.byKey.get(concat) ?? this.byKey.get(dropPlural(concat));
+    return this.byKey.get(concat);
   }
 }
 
@@ -85,8 +90,8 @@ export interface SpanMatch<T> {
   chunkEnd?: number;
 }
 
-function dropPlural(key: string): string {
-  return key.length > 3 && /[a-z]s$/.test(key) && !/ss$/.test(key) ? key.slice(0, -1) : key;
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 /** Punctuation and symbols that end a name ("(", ",", "'s"); hyphens and "+" join pieces. */

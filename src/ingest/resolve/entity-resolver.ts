@@ -2,6 +2,7 @@ import { EntityKind, EntityRecord } from '../../model';
 import type { PaperEntity } from '../extract/paper-extractor';
 import { LexiconEntry } from './lexicon';
 import { nameShape } from '../extract/name-shapes';
+import { isVague } from '../extract/stoplist';
 import { foldedKey } from './normalize';
 import { slug } from './slug';
 
@@ -80,7 +81,9 @@ export function resolveEntities(papers: PaperEntity[][]): ResolvedEntities {
   const records: EntityRecord[] = [];
   const taken = new Set<string>();
   // Lexicon entities claim their ids first: curated names are stable.
-  const ordered = [...groups].sort((a, b) => Number(!!b.entry) - Number(!!a.entry) || a.first - b.first);
+  const ordered = [...groups].sort(
+    (a, b) => Number(!!b.entry) - Number(!!a.entry) || a.first - b.first,
+  );
   for (const group of ordered) {
     const record = toRecord(group, taken);
     taken.add(record.id);
@@ -110,7 +113,12 @@ function entityKeys(entity: PaperEntity): string[] {
  * Whether an entity may join a group through `key`: an acronym shared by two definitions joins
  * only when the expansions agree (or one side has none).
  */
-function compatible(group: Group, key: string, longKeys: Set<string>, shortKeys: Set<string>): boolean {
+function compatible(
+  group: Group,
+  key: string,
+  longKeys: Set<string>,
+  shortKeys: Set<string>,
+): boolean {
   const viaAcronym = shortKeys.has(key) || group.shortKeys.has(key);
   if (!viaAcronym || longKeys.size === 0 || group.longKeys.size === 0) return true;
   return [...longKeys].some((k) => group.longKeys.has(k));
@@ -127,7 +135,9 @@ function toRecord(group: Group, taken: Set<string>): EntityRecord {
     }
   }
   const kind = group.entry?.kind ?? majorityKind(group.members);
-  const candidates = group.entry ? [group.entry.name] : preferDefinedForm(group, rankedNames(weights));
+  const candidates = group.entry
+    ? [group.entry.name]
+    : preferDefinedForm(group, rankedNames(weights));
   let name = candidates[0];
   let id = slug(name);
   for (const candidate of candidates) {
@@ -146,7 +156,8 @@ function toRecord(group: Group, taken: Set<string>): EntityRecord {
   const aliasByKey = new Map<string, string>();
   const add = (form: string): void => {
     const key = foldedKey(form);
-    if (!key || key === nameKey || aliasByKey.has(key)) return;
+    // A vague alias ("QA" for Question Answering) would make the vague word find the entity.
+    if (!key || key === nameKey || aliasByKey.has(key) || isVague(form)) return;
     aliasByKey.set(key, form);
   };
   for (const alias of group.entry?.aliases ?? []) add(alias);
@@ -171,7 +182,10 @@ function preferDefinedForm(group: Group, ranked: string[]): string[] {
   // "Dialog2Flow (D2F)": the expansion is itself a coined name.
   if (definitions.some((d) => !/\s/.test(d.long) && nameShape(d.long) === 'strong')) {
     const longKeys = new Set(definitions.map((d) => foldedKey(d.long)));
-    return [...ranked.filter((n) => longKeys.has(foldedKey(n))), ...ranked.filter((n) => !longKeys.has(foldedKey(n)))];
+    return [
+      ...ranked.filter((n) => longKeys.has(foldedKey(n))),
+      ...ranked.filter((n) => !longKeys.has(foldedKey(n))),
+    ];
   }
   const uses = definitions.reduce((n, d) => n + d.shortUses, 0);
   const coined = definitions.some((d) => /[a-z0-9\s-]/.test(d.short.replace(/s$/, '')));
@@ -191,7 +205,9 @@ function rankedNames(weights: Map<string, Map<string, number>>): string[] {
     for (const weight of forms.values()) total += weight;
     const best = [...forms.entries()].sort(
       ([a, wa], [b, wb]) =>
-        Number(/[A-Z]/.test(b)) - Number(/[A-Z]/.test(a)) || wb - wa || (a < b ? -1 : a > b ? 1 : 0),
+        Number(/[A-Z]/.test(b)) - Number(/[A-Z]/.test(a)) ||
+        wb - wa ||
+        (a < b ? -1 : a > b ? 1 : 0),
     )[0][0];
     return { key, total, best };
   });

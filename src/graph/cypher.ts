@@ -1,0 +1,110 @@
+import neo4j, { Integer } from 'neo4j-driver';
+
+import { LINEAGE_RELATIONS, LINK_ROLES, LineageRelation } from '../model';
+
+/**
+ * Cypher fragments shared by the repository modules. Labels, relationship types and hop bounds
+ * cannot be query parameters in Cypher, so they are interpolated here, only from the fixed lists
+ * in model.ts or from integers checked against a range; every value from a request is a parameter.
+ */
+
+export interface Statement {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/** `INTRODUCES|USES|...`: every paper-to-entity mention type (never REMOVED tombstones). */
+export const MENTION_TYPES = LINK_ROLES.join('|');
+
+/** `EXTENDS|VARIANT_OF|...`: every child-to-parent lineage type. */
+export const LINEAGE_TYPES = LINEAGE_RELATIONS.join('|');
+
+/** Unwinds `$keys` (maps) as `k`, with `index` to bring each answer back to its key. */
+export const EACH_KEY = 'UNWIND range(0, size($keys) - 1) AS index WITH index, $keys[index] AS k';
+
+/** A subset of the lineage types, kept in the fixed order of model.ts. */
+export function lineageTypes(relations?: readonly LineageRelation[]): string {
+  if (!relations || relations.length === 0) return LINEAGE_TYPES;
+  return LINEAGE_RELATIONS.filter((relation) => relations.includes(relation)).join('|');
+}
+
+/** Variable-length bounds must be literals; only a checked integer reaches the query text. */
+export function hopLimit(value: number, max: number): string {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new RangeError(`hop limit must be an integer in 1..${max}, got ${value}`);
+  }
+  return String(value);
+}
+
+/** JS numbers reach Cypher as floats, which LIMIT and list slices refuse. */
+export function int(value: number): Integer {
+  return neo4j.int(value);
+}
+
+const ENTITY_PROPERTIES = ['id', 'name', 'kind', 'aliases', 'description'];
+const PAPER_PROPERTIES = ['id', 'title', 'abstract', 'url', 'arxivId', 'published', 'authors'];
+// Lists are never null in the API, whatever an older or hand-made node holds.
+const LISTS = new Set(['aliases', 'authors']);
+
+// A map literal rather than a map projection, so that it works on any expression (startNode(r)).
+function mapOf(expression: string, properties: readonly string[]): string {
+  const entries = properties.map((p) =>
+    LISTS.has(p) ? `${p}: coalesce(${expression}.${p}, [])` : `${p}: ${expression}.${p}`,
+  );
+  return `{${entries.join(', ')}}`;
+}
+
+/** An EntityRow of the node `expression`. */
+export function entityMap(expression: string): string {
+  return mapOf(expression, ENTITY_PROPERTIES);
+}
+
+/** A PaperRow of the node `expression`. */
+export function paperMap(expression: string): string {
+  return mapOf(expression, PAPER_PROPERTIES);
+}
+
+/** Distinct papers mentioning the entity in any role. */
+export function paperCount(entity: string): string {
+  return `COUNT { MATCH (counted_:Paper)-[:${MENTION_TYPES}]->(${entity}) RETURN DISTINCT counted_ }`;
+}
+
+/** Distinct direct children in the lineage. */
+export function derivativeCount(entity: string): string {
+  return `COUNT { MATCH (counted_:Entity)-[:${LINEAGE_TYPES}]->(${entity}) RETURN DISTINCT counted_ }`;
+}
+
+/** Deepest lineage walk the API allows, also the bound of descendant counts. */
+export const MAX_LINEAGE_DEPTH = 10;
+
+/** Distinct descendants at any depth up to MAX_LINEAGE_DEPTH. */
+export function descendantCount(entity: string): string {
+  return (
+    `COUNT { MATCH (counted_:Entity)-[:${LINEAGE_TYPES}*1..${MAX_LINEAGE_DEPTH}]->(${entity}) ` +
+    `WHERE counted_ <> ${entity} RETURN DISTINCT counted_ }`
+  );
+}
+
+/**
+ * Binds `variable` to the entity an alias key names: of several candidates, the one of the given
+ * kind, else the one mentioned by most papers (ties by id, so the answer is stable).
+ */
+export function entityByAlias(variable: string, keyParam: string, kindParam: string): string {
+  return `
+    MATCH (:Alias {key: $${keyParam}})-[:ALIAS_OF]->(candidate_:Entity)
+    WHERE $${kindParam} IS NULL OR candidate_.kind = $${kindParam}
+    WITH candidate_ ORDER BY ${paperCount('candidate_')} DESC, candidate_.id
+    LIMIT 1
+    WITH candidate_ AS ${variable}`;
+}
+
+/** A lineage relationship `r` as a LineageEdgeRow, with the paper that supports it. */
+export function lineageEdgeMap(r: string): string {
+  return `{
+      child: ${entityMap(`startNode(${r})`)},
+      parent: ${entityMap(`endNode(${r})`)},
+      relation: type(${r}), evidence: ${r}.evidence, source: ${r}.source,
+      confidence: ${r}.confidence,
+      paper: head(COLLECT { MATCH (support_:Paper {id: ${r}.paperId}) RETURN ${paperMap('support_')} })
+    }`;
+}

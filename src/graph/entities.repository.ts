@@ -1,0 +1,159 @@
+import { Database } from '../db/database';
+import { aliasKey } from '../ingest/resolve/slug';
+import { EntityKind } from '../model';
+import { CursorPosition, afterCondition } from './cursor';
+import {
+  LINEAGE_TYPES,
+  MAX_LINEAGE_DEPTH,
+  MENTION_TYPES,
+  Statement,
+  derivativeCount,
+  descendantCount,
+  entityByAlias,
+  entityMap,
+  int,
+  paperCount,
+} from './cypher';
+import { OrderDirection, run, toPage } from './page';
+import { EntityRow, Page } from './rows';
+
+/** Entities: alias-aware lookup, the filtered and ordered list, and per-entity counts. */
+
+export type EntityOrderField = 'NAME' | 'PAPER_COUNT' | 'DERIVATIVE_COUNT' | 'DESCENDANT_COUNT';
+
+export interface EntityOrder {
+  field: EntityOrderField;
+  direction: OrderDirection;
+}
+
+export interface EntityFilter {
+  kind?: EntityKind;
+  /** Case-insensitive substring of the name or of an alias. */
+  nameContains?: string;
+  /** Paper id: entities the paper introduces. */
+  introducedIn?: string;
+  /** Paper id: entities the paper links to in any role. */
+  mentionedIn?: string;
+  /** Dataset name or alias: entities introduced, used or compared in papers evaluating on it. */
+  evaluatedOn?: string;
+  /** Entity name or alias: entities descending from it at any depth (up to 10). */
+  derivedFrom?: string;
+}
+
+export interface EntityListArgs {
+  first: number;
+  after?: CursorPosition;
+  where?: EntityFilter;
+  orderBy: EntityOrder;
+}
+
+const SORT_KEYS: Record<EntityOrderField, string> = {
+  NAME: 'toLower(e.name)',
+  PAPER_COUNT: paperCount('e'),
+  DERIVATIVE_COUNT: derivativeCount('e'),
+  DESCENDANT_COUNT: descendantCount('e'),
+};
+
+export function entityOrdering(order: EntityOrder): string {
+  return `entity:${order.field}:${order.direction}`;
+}
+
+function entityConditions(where: EntityFilter = {}): Statement {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (where.kind !== undefined) {
+    params.kind = where.kind;
+    conditions.push('e.kind = $kind');
+  }
+  if (where.nameContains !== undefined) {
+    params.nameContains = where.nameContains.toLowerCase();
+    conditions.push(
+      '(toLower(e.name) CONTAINS $nameContains OR any(alias IN e.aliases WHERE toLower(alias) CONTAINS $nameContains))',
+    );
+  }
+  if (where.introducedIn !== undefined) {
+    params.introducedIn = where.introducedIn;
+    conditions.push('EXISTS { (:Paper {id: $introducedIn})-[:INTRODUCES]->(e) }');
+  }
+  if (where.mentionedIn !== undefined) {
+    params.mentionedIn = where.mentionedIn;
+    conditions.push(`EXISTS { (:Paper {id: $mentionedIn})-[:${MENTION_TYPES}]->(e) }`);
+  }
+  if (where.evaluatedOn !== undefined) {
+    params.evaluatedOn = aliasKey(where.evaluatedOn);
+    conditions.push(
+      'EXISTS { MATCH (e)<-[:INTRODUCES|USES|COMPARES_WITH]-(:Paper)-[:EVALUATES_ON]->(dataset_:Entity) ' +
+        'WHERE dataset_ <> e AND EXISTS { (:Alias {key: $evaluatedOn})-[:ALIAS_OF]->(dataset_) } }',
+    );
+  }
+  if (where.derivedFrom !== undefined) {
+    params.derivedFrom = aliasKey(where.derivedFrom);
+    conditions.push(
+      `EXISTS { MATCH (e)-[:${LINEAGE_TYPES}*1..${MAX_LINEAGE_DEPTH}]->(ancestor_:Entity) ` +
+        'WHERE ancestor_ <> e AND EXISTS { (:Alias {key: $derivedFrom})-[:ALIAS_OF]->(ancestor_) } }',
+    );
+  }
+  return { cypher: conditions.length ? conditions.join(' AND ') : 'true', params };
+}
+
+export function entityListStatement({ first, after, where, orderBy }: EntityListArgs): Statement {
+  const filter = entityConditions(where);
+  const { direction } = orderBy;
+  return {
+    cypher: `
+      CALL () {
+        MATCH (e:Entity) WHERE ${filter.cypher}
+        RETURN count(e) AS totalCount
+      }
+      CALL () {
+        MATCH (e:Entity) WHERE ${filter.cypher}
+        WITH e, ${SORT_KEYS[orderBy.field]} AS key
+        WHERE ${afterCondition('key', 'e.id', '$after', direction)}
+        WITH e, key ORDER BY key ${direction}, e.id ${direction} LIMIT $limit
+        RETURN collect({node: ${entityMap('e')}, key: key}) AS rows
+      }
+      RETURN totalCount, rows`,
+    params: { ...filter.params, after: after ?? null, limit: int(first + 1) },
+  };
+}
+
+export async function listEntities(db: Database, args: EntityListArgs): Promise<Page<EntityRow>> {
+  const [result] = await run<{
+    totalCount: number;
+    rows: Array<{ node: EntityRow; key: string | number }>;
+  }>(db, entityListStatement(args));
+  return toPage(result.rows, args.first, entityOrdering(args.orderBy), result.totalCount);
+}
+
+export function findEntityStatement(name: string, kind?: EntityKind): Statement {
+  return {
+    cypher: `${entityByAlias('e', 'key', 'kind')}
+      RETURN ${entityMap('e')} AS entity`,
+    params: { key: aliasKey(name), kind: kind ?? null },
+  };
+}
+
+/** The entity a name or alias means, whatever its case, hyphens, spaces or plural. */
+export async function findEntity(db: Database, name: string, kind?: EntityKind): Promise<EntityRow | null> {
+  const [row] = await run<{ entity: EntityRow }>(db, findEntityStatement(name, kind));
+  return row?.entity ?? null;
+}
+
+export interface EntityCounts {
+  paperCount: number;
+  derivativeCount: number;
+  descendantCount: number;
+}
+
+export async function countsOfEntities(db: Database, ids: readonly string[]): Promise<EntityCounts[]> {
+  const rows = await run<EntityCounts & { id: string }>(db, {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (e:Entity {id: id})
+      RETURN id, ${paperCount('e')} AS paperCount, ${derivativeCount('e')} AS derivativeCount,
+        ${descendantCount('e')} AS descendantCount`,
+    params: { ids },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? { paperCount: 0, derivativeCount: 0, descendantCount: 0 });
+}

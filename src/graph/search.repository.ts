@@ -1,0 +1,34 @@
+import { Database } from '../db/database';
+import { Statement, entityMap, int, paperMap } from './cypher';
+import { luceneQuery } from './lucene';
+import { run } from './page';
+import { NodeRow } from './rows';
+
+/** Full-text search over papers (title, abstract) and entities (name, aliases, description). */
+
+export interface SearchHitRow {
+  score: number;
+  node: NodeRow;
+}
+
+export function searchStatement(text: string, first: number): Statement {
+  return {
+    cypher: `
+      CALL () {
+        CALL db.index.fulltext.queryNodes('paper_text', $query, {limit: $limit}) YIELD node, score
+        RETURN node, score
+        UNION ALL
+        CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $limit}) YIELD node, score
+        RETURN node, score
+      }
+      WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+      RETURN score, CASE WHEN node:Paper THEN ${paperMap('node')} ELSE ${entityMap('node')} END AS node`,
+    params: { query: luceneQuery(text), limit: int(first) },
+  };
+}
+
+/** Best hits first; the text must hold at least one word (see luceneQuery). */
+export async function search(db: Database, text: string, first: number): Promise<SearchHitRow[]> {
+  if (first === 0) return [];
+  return run<SearchHitRow>(db, searchStatement(text, first));
+}

@@ -1,0 +1,65 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+
+import { MAX_LINEAGE_DEPTH } from '../graph/cypher';
+import { LineageDirection, findLineage } from '../graph/lineage.repository';
+import { EntityRow, LineageEdgeRow } from '../graph/rows';
+import { EntityKind, LineageRelation } from '../model';
+import { intInRange } from './args';
+import { Context } from './context';
+import { EntityKindEnum, LineageDirectionEnum, LineageRelationEnum } from './types/enums';
+import { Lineage } from './types/lineage.type';
+
+interface LineageResult {
+  root: EntityRow;
+  nodes: EntityRow[];
+  edges: LineageEdgeRow[];
+}
+
+/** The root, then every other entity in the order its first edge comes. */
+function nodesOf(root: EntityRow, edges: LineageEdgeRow[]): EntityRow[] {
+  const nodes = new Map<string, EntityRow>([[root.id, root]]);
+  for (const edge of edges) {
+    for (const entity of [edge.child, edge.parent]) {
+      if (!nodes.has(entity.id)) nodes.set(entity.id, entity);
+    }
+  }
+  return [...nodes.values()];
+}
+
+@Resolver()
+export class LineageResolver {
+  @Query(() => Lineage, {
+    nullable: true,
+    description:
+      'The lineage around an entity (name or alias), to any depth in one walk. Null when no entity ' +
+      'has the name.',
+  })
+  async lineage(
+    @Arg('name', () => String) name: string,
+    @Arg('kind', () => EntityKindEnum, { nullable: true }) kind: EntityKind | null | undefined,
+    @Arg('direction', () => LineageDirectionEnum, { nullable: true, defaultValue: 'BOTH' })
+    direction: LineageDirection | null,
+    @Arg('maxDepth', () => Int, {
+      nullable: true,
+      defaultValue: 3,
+      description: `1 to ${MAX_LINEAGE_DEPTH}.`,
+    })
+    maxDepth: number | null,
+    @Arg('relations', () => [LineageRelationEnum], {
+      nullable: true,
+      description: 'Follow only these relations; all when absent.',
+    })
+    relations: LineageRelation[] | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<LineageResult | null> {
+    const result = await findLineage(ctx.db, {
+      name,
+      kind: kind ?? undefined,
+      direction: direction ?? 'BOTH',
+      maxDepth: intInRange(maxDepth ?? 3, 'maxDepth', 1, MAX_LINEAGE_DEPTH),
+      relations: relations ?? undefined,
+    });
+    if (!result) return null;
+    return { ...result, nodes: nodesOf(result.root, result.edges) };
+  }
+}

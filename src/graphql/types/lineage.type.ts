@@ -1,0 +1,42 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+
+import { LineageRelation, Provenance } from '../../model';
+import { Entity } from './entity.type';
+import { LineageRelationEnum, ProvenanceEnum } from './enums';
+import { Paper } from './paper.type';
+
+@ObjectType('LineageEdge', { description: 'The child derives from the parent.' })
+export class LineageEdge {
+  @Field(() => Entity)
+  child!: Entity;
+
+  @Field(() => Entity)
+  parent!: Entity;
+
+  @Field(() => LineageRelationEnum)
+  relation!: LineageRelation;
+
+  @Field(() => String, { nullable: true, description: 'The sentence that supports the edge.' })
+  evidence?: string | null;
+
+  @Field(() => Paper, { nullable: true, description: 'The paper the evidence comes from, when there is one.' })
+  paper?: Paper | null;
+
+  @Field(() => ProvenanceEnum)
+  source!: Provenance;
+
+  @Field(() => Float)
+  confidence!: number;
+}
+
+@ObjectType('Lineage', { description: 'The lineage subgraph around an entity.' })
+export class Lineage {
+  @Field(() => Entity)
+  root!: Entity;
+
+  @Field(() => [Entity], { description: 'Every entity of the subgraph, the root first, then by depth.' })
+  nodes!: Entity[];
+
+  @Field(() => [LineageEdge], { description: 'Each edge once, nearest the root first.' })
+  edges!: LineageEdge[];
+}

@@ -1,0 +1,110 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { EntityKind, LineageRelation, LinkRole, Provenance } from '../../model';
+import { Entity } from './entity.type';
+import { EntityKindEnum, LineageRelationEnum, LinkRoleEnum, ProvenanceEnum } from './enums';
+import { Paper } from './paper.type';
+
+@ObjectType('KindCount')
+export class KindCount {
+  @Field(() => EntityKindEnum)
+  kind!: EntityKind;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('RoleCount')
+export class RoleCount {
+  @Field(() => LinkRoleEnum)
+  role!: LinkRole;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('RelationCount')
+export class RelationCount {
+  @Field(() => LineageRelationEnum)
+  relation!: LineageRelation;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('ProvenanceCount', { description: 'Links of one provenance.' })
+export class ProvenanceCount {
+  @Field(() => ProvenanceEnum)
+  source!: Provenance;
+
+  @Field(() => Int)
+  mentions!: number;
+
+  @Field(() => Int)
+  lineageEdges!: number;
+}
+
+@ObjectType('RankedEntity')
+export class RankedEntity {
+  @Field(() => Entity)
+  entity!: Entity;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('RankedPaper')
+export class RankedPaper {
+  @Field(() => Paper)
+  paper!: Paper;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('GraphStats', {
+  description: 'Counts for a dashboard. Every kind, role, relation and source is listed, zeros included.',
+})
+export class GraphStats {
+  @Field(() => Int)
+  papers!: number;
+
+  @Field(() => Int)
+  entities!: number;
+
+  @Field(() => Int, { description: 'Paper-to-entity links of all roles.' })
+  mentions!: number;
+
+  @Field(() => Int)
+  lineageEdges!: number;
+
+  @Field(() => [KindCount])
+  entitiesByKind!: KindCount[];
+
+  @Field(() => [RoleCount])
+  mentionsByRole!: RoleCount[];
+
+  @Field(() => [RelationCount])
+  lineageByRelation!: RelationCount[];
+
+  @Field(() => [ProvenanceCount], { description: 'Extracted against curated links.' })
+  provenance!: ProvenanceCount[];
+
+  @Field(() => [RankedEntity], { description: 'Datasets by papers using or evaluating on them.' })
+  topDatasets!: RankedEntity[];
+
+  @Field(() => [RankedEntity], { description: 'Tasks by papers addressing them.' })
+  topTasks!: RankedEntity[];
+
+  @Field(() => [RankedEntity], { description: 'Methods by papers mentioning them.' })
+  topMethods!: RankedEntity[];
+
+  @Field(() => [RankedEntity], { description: 'Models by papers mentioning them.' })
+  topModels!: RankedEntity[];
+
+  @Field(() => [RankedEntity], { description: 'Methods and models by descendants (any depth up to 10).' })
+  mostDescendants!: RankedEntity[];
+
+  @Field(() => [RankedPaper], { description: 'Papers by the entities they introduce.' })
+  topIntroducingPapers!: RankedPaper[];
+}
