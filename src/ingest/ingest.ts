@@ -72,8 +72,13 @@ export function seedCorpus(db: Database, rootDir: string): Promise<IngestResult>
 }
 
 /** Seeds the graph when it holds no paper (the first `npm start`); says whether it did. */
-export async function seedIfEmpty(db: Database, rootDir: string): Promise<IngestResult | undefined> {
-  const [{ papers }] = await db.query<{ papers: number }>('MATCH (p:Paper) RETURN count(p) AS papers');
+export async function seedIfEmpty(
+  db: Database,
+  rootDir: string,
+): Promise<IngestResult | undefined> {
+  const [{ papers }] = await db.query<{ papers: number }>(
+    'MATCH (p:Paper) RETURN count(p) AS papers',
+  );
   if (papers > 0) return undefined;
   return seedCorpus(db, rootDir);
 }

@@ -216,6 +216,21 @@ function lineageRow(edge: LineageRecord) {
 
 const LOAD_TIMEOUT_MS = 300_000;
 
+/**
+ * The graph holds one edge per (child, parent, relation); when several papers support it, the
+ * curated or most confident statement is kept, first one on ties, so reruns pick the same one.
+ */
+function strongestPerEdge(edges: LineageRecord[]): LineageRecord[] {
+  const best = new Map<string, LineageRecord>();
+  const rank = (e: LineageRecord) => (e.source === 'CURATED' ? 2 : 0) + e.confidence;
+  for (const edge of edges) {
+    const key = `${edge.relation} ${edge.childId} ${edge.parentId}`;
+    const current = best.get(key);
+    if (!current || rank(edge) > rank(current)) best.set(key, edge);
+  }
+  return [...best.values()];
+}
+
 export async function loadBatch(
   db: Database,
   batch: GraphBatch,
@@ -229,7 +244,9 @@ export async function loadBatch(
 
   for (const [kind, entities] of groupBy(batch.entities, (e) => e.kind)) {
     for (const chunk of chunks(entities.map(entityRow), rowsPerTx)) {
-      await write((tx) => tally(tx, entityCypher(KIND_LABEL[kind]), { rows: chunk }, report.entities));
+      await write((tx) =>
+        tally(tx, entityCypher(KIND_LABEL[kind]), { rows: chunk }, report.entities),
+      );
     }
   }
 
@@ -253,9 +270,12 @@ export async function loadBatch(
     options.onProgress?.(papersDone);
   }
 
-  const lineage = batch.lineage.map(lineageRow);
+  const lineage = strongestPerEdge(batch.lineage).map(lineageRow);
   for (const relation of LINEAGE_RELATIONS) {
-    for (const chunk of chunks(lineage.filter((l) => l.relation === relation), rowsPerTx)) {
+    for (const chunk of chunks(
+      lineage.filter((l) => l.relation === relation),
+      rowsPerTx,
+    )) {
       await write((tx) => tally(tx, lineageCypher(relation), { rows: chunk }, report.lineage));
     }
   }

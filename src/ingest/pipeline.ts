@@ -228,7 +228,6 @@ function lexiconAncestors(
         lineageOnly: true,
         firstOrder: Number.MAX_SAFE_INTEGER,
         names: [entry.name, ...entry.aliases],
-        hasLexiconParents: entry.parents.length > 0,
       };
       byEntry.set(entry, entity);
       extra.push(entity);

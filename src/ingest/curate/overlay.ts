@@ -104,7 +104,8 @@ function list(file: string, where: string, value: unknown): unknown[] {
 }
 
 function object(file: string, where: string, value: unknown): Json {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) fail(file, where, 'must be an object');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    fail(file, where, 'must be an object');
   return value as Json;
 }
 
@@ -146,7 +147,9 @@ export function parseOverlay(text: string, file: string): Overlay {
       return {
         name: str(file, `${where}.name`, o.name)!,
         kind: oneOf(file, `${where}.kind`, o.kind, ENTITY_KINDS),
-        aliases: list(file, `${where}.aliases`, o.aliases).map((a, j) => str(file, `${where}.aliases[${j}]`, a)!),
+        aliases: list(file, `${where}.aliases`, o.aliases).map((a, j) =>
+          str(file, `${where}.aliases[${j}]`, a)!,
+        ),
         description: str(file, `${where}.description`, o.description, true),
       };
     }),
@@ -154,11 +157,13 @@ export function parseOverlay(text: string, file: string): Overlay {
       const o = object(file, `merges[${i}]`, value);
       return {
         keep: str(file, `merges[${i}].keep`, o.keep)!,
-        merge: list(file, `merges[${i}].merge`, o.merge).map((m, j) => str(file, `merges[${i}].merge[${j}]`, m)!),
+        merge: list(file, `merges[${i}].merge`, o.merge).map((m, j) =>
+          str(file, `merges[${i}].merge[${j}]`, m)!,
+        ),
       };
     }),
-    removeEntities: list(file, 'removeEntities', root.removeEntities).map(
-      (value, i) => str(file, `removeEntities[${i}]`, value)!,
+    removeEntities: list(file, 'removeEntities', root.removeEntities).map((value, i) =>
+      str(file, `removeEntities[${i}]`, value)!,
     ),
     papers: list(file, 'papers', root.papers).map((value, i) => {
       const where = `papers[${i}]`;
@@ -167,15 +172,19 @@ export function parseOverlay(text: string, file: string): Overlay {
         title: str(file, `${where}.title`, o.title)!,
         add: list(file, `${where}.add`, o.add).map((m, j) => {
           const change = mentionChange(file, `${where}.add[${j}]`, m);
-          if (!change.role) fail(file, `${where}.add[${j}].role`, 'is required when adding a mention');
+          if (!change.role)
+            fail(file, `${where}.add[${j}].role`, 'is required when adding a mention');
           return change;
         }),
-        remove: list(file, `${where}.remove`, o.remove).map((m, j) => mentionChange(file, `${where}.remove[${j}]`, m)),
+        remove: list(file, `${where}.remove`, o.remove).map((m, j) =>
+          mentionChange(file, `${where}.remove[${j}]`, m),
+        ),
       };
     }),
     addLineage: list(file, 'lineage.add', lineage.add).map((value, i) => {
       const entry = lineageEntry(file, `lineage.add[${i}]`, value);
-      if (!entry.relation) fail(file, `lineage.add[${i}].relation`, 'is required when adding an edge');
+      if (!entry.relation)
+        fail(file, `lineage.add[${i}].relation`, 'is required when adding an edge');
       return entry;
     }),
     removeLineage: list(file, 'lineage.remove', lineage.remove).map((value, i) =>
@@ -227,7 +236,9 @@ function sentenceWith(text: string, name: string): string | undefined {
 
 /** Applies the overlay to a batch and returns a new batch; the input is not changed. */
 export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
-  const entities = new EntityIndex(new Map(batch.entities.map((e) => [e.id, { ...e, aliases: [...e.aliases] }])));
+  const entities = new EntityIndex(
+    new Map(batch.entities.map((e) => [e.id, { ...e, aliases: [...e.aliases] }])),
+  );
   const papers = batch.papers.map((p) => ({ ...p, mentions: [...p.mentions] }));
   let lineage: LineageRecord[] = [...batch.lineage];
   const titleKey = (title: string) => slug(title);
@@ -270,7 +281,9 @@ export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
     for (const name of merge) {
       const merged = entities.find(name);
       if (!merged || merged.id === kept.id) continue;
-      kept.aliases = [...new Set([...kept.aliases, merged.name, ...merged.aliases])].filter((a) => a !== kept.name);
+      kept.aliases = [...new Set([...kept.aliases, merged.name, ...merged.aliases])].filter(
+        (a) => a !== kept.name,
+      );
       entities.entities.delete(merged.id);
       entities.index(kept);
       remap(merged.id, kept.id);
@@ -292,7 +305,9 @@ export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
     if (fix.kind) entity.kind = fix.kind;
     if (fix.description) entity.description = fix.description;
     if (fix.aliases?.length) {
-      entity.aliases = [...new Set([...entity.aliases, ...fix.aliases])].filter((a) => a !== entity.name);
+      entity.aliases = [...new Set([...entity.aliases, ...fix.aliases])].filter(
+        (a) => a !== entity.name,
+      );
       entities.index(entity);
     }
   }
@@ -308,14 +323,28 @@ export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
       );
     }
     for (const addition of change.add ?? []) {
-      const overlayKind = overlay.entities.find((e) => aliasKey(e.name) === aliasKey(addition.name))?.kind;
+      const overlayKind = overlay.entities.find(
+        (e) => aliasKey(e.name) === aliasKey(addition.name),
+      )?.kind;
       const entity = ensureEntity(addition.name, addition.kind ?? overlayKind);
       if (!entity) continue;
       const role = addition.role!;
       const evidence =
-        addition.evidence ?? sentenceWith(paper.abstract, addition.name) ?? sentenceWith(paper.title, addition.name) ?? paper.title;
-      const mention: MentionRecord = { entityId: entity.id, role, evidence, confidence: CURATED_CONFIDENCE, source: 'CURATED' };
-      paper.mentions = [...paper.mentions.filter((m) => !(m.entityId === entity.id && m.role === role)), mention];
+        addition.evidence ??
+        sentenceWith(paper.abstract, addition.name) ??
+        sentenceWith(paper.title, addition.name) ??
+        paper.title;
+      const mention: MentionRecord = {
+        entityId: entity.id,
+        role,
+        evidence,
+        confidence: CURATED_CONFIDENCE,
+        source: 'CURATED',
+      };
+      paper.mentions = [
+        ...paper.mentions.filter((m) => !(m.entityId === entity.id && m.role === role)),
+        mention,
+      ];
     }
   }
 
@@ -325,7 +354,11 @@ export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
     if (!child || !parent) continue;
     lineage = lineage.filter(
       (l) =>
-        !(l.childId === child.id && l.parentId === parent.id && (!removal.relation || l.relation === removal.relation)),
+        !(
+          l.childId === child.id &&
+          l.parentId === parent.id &&
+          (!removal.relation || l.relation === removal.relation)
+        ),
     );
   }
   for (const edge of overlay.addLineage) {
@@ -335,9 +368,14 @@ export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
     const paper = edge.paper ? paperByTitle.get(titleKey(edge.paper)) : undefined;
     if (edge.paper && !paper) continue;
     const evidence =
-      edge.evidence ?? (paper && (sentenceWith(paper.abstract, edge.parent) ?? paper.title)) ?? 'curated';
+      edge.evidence ??
+      (paper && (sentenceWith(paper.abstract, edge.parent) ?? paper.title)) ??
+      'curated';
     lineage = [
-      ...lineage.filter((l) => !(l.childId === child.id && l.parentId === parent.id && l.relation === edge.relation)),
+      ...lineage.filter(
+        (l) =>
+          !(l.childId === child.id && l.parentId === parent.id && l.relation === edge.relation),
+      ),
       {
         childId: child.id,
         parentId: parent.id,
@@ -359,7 +397,9 @@ export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
   }
   return {
     papers,
-    entities: [...entities.entities.values()].filter((e) => used.has(e.id)).sort((a, b) => a.id.localeCompare(b.id)),
+    entities: [...entities.entities.values()]
+      .filter((e) => used.has(e.id))
+      .sort((a, b) => a.id.localeCompare(b.id)),
     lineage,
     warnings: batch.warnings,
   };

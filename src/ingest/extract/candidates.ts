@@ -236,7 +236,7 @@ function plainWords(
 }
 
 /** Task, method and dataset words at the end of a long form ("... Recognition" is a task). */
-export function headOfName(word: string): EntityKind | undefined {
+function headOfName(word: string): EntityKind | undefined {
   const lower = word.toLowerCase();
   const head = headKind(lower);
   if (head) return head;
@@ -306,7 +306,8 @@ function scanSentence(
       i++;
       continue;
     }
-    const nonEntity = blockedIndex().longestAt(sentence, i);
+    // Blocked phrases are capitalised names ("Hugging Face Transformers").
+    const nonEntity = isCapital(tokens[i].text) ? blockedIndex().longestAt(sentence, i) : undefined;
     if (nonEntity) {
       i = nonEntity.end;
       continue;
@@ -446,7 +447,12 @@ function shapedCandidate(sentence: Sentence, start: number): Occurrence | undefi
 
 const PLAIN_WORD = /^[a-z]+$/;
 
-export function spanText(sentence: Sentence, start: number, end: number): string {
+function isCapital(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 65 && code <= 90;
+}
+
+function spanText(sentence: Sentence, start: number, end: number): string {
   return sentence.text.slice(sentence.tokens[start].start, sentence.tokens[end - 1].end);
 }
 

@@ -587,7 +587,7 @@ function datasetPhrases(sentence: Sentence): NameCue[] {
   const found: NameCue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const lower = tokens[i].lower;
-    if (!['dataset', 'benchmark', 'corpus', 'database'].includes(lower)) continue;
+    if (!DATASET_WORDS.has(lower)) continue;
     // "the new TerraMask-50K dataset", "a novel benchmark X": new data is the paper's own.
     const fresh = tokens
       .slice(Math.max(0, i - 4), i)
@@ -666,6 +666,8 @@ function capitalRunBefore(sentence: Sentence, head: number): NamePhrase | undefi
     lower: false,
   };
 }
+
+const DATASET_WORDS = new Set(['dataset', 'benchmark', 'corpus', 'database']);
 
 function sentenceIntroduces(tokens: Token[], before: number): boolean {
   for (let i = before - 1; i >= 0; i--) {

@@ -21,10 +21,6 @@ export class KindVotes {
     for (const [kind, weight] of other.weights) this.add(kind, weight);
   }
 
-  weightOf(kind: EntityKind): number {
-    return this.weights.get(kind) ?? 0;
-  }
-
   /** The total weight of evidence coming from head nouns and appositions (not guesses). */
   get total(): number {
     let sum = 0;

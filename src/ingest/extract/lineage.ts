@@ -22,8 +22,6 @@ export interface LineageEntity {
   entry?: unknown;
   /** Every written form of the entity in this paper (and its lexicon forms). */
   names: string[];
-  /** Whether the lexicon already gives the entity parents (then morphology adds nothing). */
-  hasLexiconParents: boolean;
 }
 
 export interface LineageMention<E> {
@@ -400,7 +398,7 @@ function morphologicalParent<E extends LineageEntity>(
 }
 
 /** Proper prefixes and suffixes of a name that start or end at a word or case boundary. */
-export function nameParts(name: string): string[] {
+function nameParts(name: string): string[] {
   const cuts: number[] = [];
   for (let i = 1; i < name.length; i++) {
     const a = name[i - 1];

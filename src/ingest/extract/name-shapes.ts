@@ -81,10 +81,6 @@ export const DESCRIPTIVE_AFFIXES = new Set([
 const SIZE_SUFFIX =
   /^(.+?)(?:[-_ ](?:\d+(?:\.\d+)?[BMK]|base|large|small|tiny|huge|giant|medium|xl|xxl)|[-_ ][BLSHG](?:\/\d+)?)$/i;
 
-/** A version suffix: "-1.5", " 2.0", "-v2", "-3" (the last only when asked for). */
-const DOTTED_VERSION = /^(.+?)[-_ ]?(v?\d+(?:\.\d+)+|v\d+)$/i;
-const INTEGER_VERSION = /^(.+?)[-_ ]?(\d{1,2})$/;
-
 function pieceType(piece: string): Piece {
   if (/^\+{1,2}$/.test(piece)) return 'plus';
   if (/^\d+(\.\d+)*$/.test(piece)) return 'digits';
@@ -206,19 +202,6 @@ export function stripSize(surface: string): string {
 /** Whether the form ends with a size or flavour suffix ("LLaMA-70B", "CodeT5-small"). */
 export function hasSizeSuffix(surface: string): boolean {
   return stripSize(surface) !== surface.trim();
-}
-
-/**
- * The form without its version suffix ("LLaVA-1.5" -> "LLaVA", "Phi-4" -> "Phi"), or undefined
- * when it has none. Integer versions count only when `integers` is set, since "CIFAR-10" or
- * "NTU60" are names in their own right more often than versions.
- */
-export function stripVersion(surface: string, integers = false): string | undefined {
-  const trimmed = surface.trim();
-  const match = DOTTED_VERSION.exec(trimmed) ?? (integers ? INTEGER_VERSION.exec(trimmed) : null);
-  if (!match) return undefined;
-  const base = match[1].replace(/[-_ ]+$/, '');
-  return base && /[A-Za-z]{2,}/.test(base) ? base : undefined;
 }
 
 /** A token that can follow a name as its version: "2", "2.0", "v1.1", "V2". */

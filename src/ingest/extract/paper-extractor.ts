@@ -112,8 +112,19 @@ export function extractPaper(
     .flatMap((c) => clusterKeys(c));
 
   const entities: PaperEntity[] = [];
-  for (const cluster of accepted) {
+  for (const cluster of [...accepted]) {
     const entity = toEntity(cluster, roles);
+    // "BioNLP tasks", "Grounding tasks": one coined word before "tasks" names a field; tasks
+    // the paper addresses are phrases ("hate speech detection") or come from the lexicon.
+    if (
+      !entity.entry &&
+      entity.kind === 'TASK' &&
+      entity.definitions.length === 0 &&
+      [...entity.surfaces.keys()].every((s) => !/\s/.test(s))
+    ) {
+      accepted.splice(accepted.indexOf(cluster), 1);
+      continue;
+    }
     cluster.entity = entity;
     entities.push(entity);
   }
@@ -601,7 +612,6 @@ function toEntity(cluster: Cluster, roles: Map<Sentence, SentenceRoles>): PaperE
     lineageOnly: false,
     firstOrder: Math.min(...cluster.occurrences.map((o) => o.order)),
     names: [...names],
-    hasLexiconParents: (cluster.entry?.parents.length ?? 0) > 0,
   };
 }
 
@@ -642,7 +652,6 @@ function lexiconOnlyEntity(entry: LexiconEntry): PaperEntity {
     lineageOnly: true,
     firstOrder: Number.MAX_SAFE_INTEGER,
     names: [entry.name, ...entry.aliases],
-    hasLexiconParents: entry.parents.length > 0,
   };
 }
 
@@ -680,7 +689,6 @@ function addStatedNames(
         lineageOnly: false,
         firstOrder: Number.MAX_SAFE_INTEGER - 1,
         names: entry ? [entry.name, ...entry.aliases] : [name.trim()],
-        hasLexiconParents: (entry?.parents.length ?? 0) > 0,
       };
       entities.push(entity);
     }

@@ -22,6 +22,8 @@ export interface Token {
   kind: TokenKind;
   /** Whether whitespace precedes the token. */
   ws: boolean;
+  /** Punctuation that ends a name ("(", ",", "'s"), unlike the joiners "-", "_", "/", "+". */
+  breaks: boolean;
 }
 
 export interface Sentence {
@@ -166,7 +168,16 @@ function toSentence(text: string, range: Range, index: number, isTitle: boolean)
     pushRefined(tokens, t.values[i], t.starts[i] - from, t.tags[i], t.kinds[i], ws);
     previousEnd = t.starts[i] + t.values[i].length;
   }
-  return { index, text: text.slice(from, to), tokens: joinDecimals(tokens), isTitle };
+  const joined = joinDecimals(tokens);
+  for (const token of joined) token.breaks = breaksNames(token);
+  return { index, text: text.slice(from, to), tokens: joined, isTitle };
+}
+
+function breaksNames(token: Token): boolean {
+  if (token.kind === 'punct') return !(token.text === '-' || token.text === '_' || token.text === '/');
+  if (token.kind === 'symbol') return token.text !== '+';
+  if (token.kind === 'url') return true;
+  return token.lower === "'s" || token.lower === "'";
 }
 
 function isBlank(value: string): boolean {
@@ -233,6 +244,7 @@ function pushRefined(
       : [value];
   if (pieces.length <= 1 || pieces.every((p) => INNER_JOINER.test(p))) {
     tokens.push({
+      breaks: false,
       text: value,
       lower: value.toLowerCase(),
       fold: fold(value),
@@ -248,6 +260,7 @@ function pushRefined(
   pieces.forEach((piece, i) => {
     const joiner = piece.length === 1 && INNER_JOINER.test(piece);
     tokens.push({
+      breaks: false,
       text: piece,
       lower: piece.toLowerCase(),
       fold: fold(piece),

@@ -96,10 +96,7 @@ function isUpper(code: number): boolean {
 
 /** Punctuation and symbols that end a name ("(", ",", "'s"); hyphens and "+" join pieces. */
 export function isBreak(token: Token): boolean {
-  if (token.kind === 'punct') return !/^[-_/]$/.test(token.text);
-  if (token.kind === 'symbol') return token.text !== '+';
-  if (token.kind === 'url') return true;
-  return token.lower === "'s" || token.lower === "'";
+  return token.breaks;
 }
 
 /** Whether a name may start at token i (and the previous one may end there). */

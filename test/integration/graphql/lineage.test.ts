@@ -64,7 +64,6 @@ describe('lineage', () => {
     const result = await lineage({ name: 'beit-3', direction: 'ANCESTORS', maxDepth: 5 });
     expect(result.root.name).toBe('BEiT-3');
     const parents = names(result.edges, 'parent');
-    expect(parents).toEqual(expect.objectContaining({}));
     for (const name of ['BEiT', 'BERT', 'Transformer']) expect(parents.has(name)).toBe(true);
     // Nothing below BEiT-3 appears in an ancestors walk.
     expect(names(result.edges, 'parent')).not.toContain('BEiT-3');

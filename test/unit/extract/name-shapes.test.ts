@@ -1,9 +1,4 @@
-import {
-  hasSizeSuffix,
-  nameShape,
-  stripSize,
-  stripVersion,
-} from '../../../src/ingest/extract/name-shapes';
+import { hasSizeSuffix, nameShape, stripSize } from '../../../src/ingest/extract/name-shapes';
 
 describe('nameShape', () => {
   it.each([
@@ -48,12 +43,5 @@ describe('sizes and versions', () => {
     expect(stripSize('Adam-mini')).toBe('Adam-mini');
     expect(hasSizeSuffix('GPT3-175B')).toBe(true);
     expect(hasSizeSuffix('Hunyuan-MT')).toBe(false);
-  });
-
-  it('strips dotted versions always and integer versions on request', () => {
-    expect(stripVersion('LLaVA-1.5')).toBe('LLaVA');
-    expect(stripVersion('wav2vec 2.0')).toBe('wav2vec');
-    expect(stripVersion('CIFAR-10')).toBeUndefined();
-    expect(stripVersion('Phi-4', true)).toBe('Phi');
   });
 });
