@@ -69,8 +69,8 @@ export interface RequestLimits {
   maxDepth: number;
   /**
    * `PAPERGRAPH_MAX_COST`: GraphQL Armor's cost estimate (2 per object, 1 per scalar, times 1.5
-   * per level, times `first`). Default 50000: 100 papers with 10 entities each fits, 100 x 100
-   * does not.
+   * per level, times `first`). Default 100000: a page of 100 papers with 10 related papers each
+   * fits, 100 x 100 (about 160000) does not.
    */
   maxCost: number;
   /** `PAPERGRAPH_MAX_ALIASES`: aliases in one operation (batching one query under many names). Default 15. */
@@ -143,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       maxBodyBytes: int(env, 'PAPERGRAPH_MAX_BODY_BYTES', 1_048_576),
       maxDepth: int(env, 'PAPERGRAPH_MAX_DEPTH', 12),
-      maxCost: int(env, 'PAPERGRAPH_MAX_COST', 50_000),
+      maxCost: int(env, 'PAPERGRAPH_MAX_COST', 100_000),
       maxAliases: int(env, 'PAPERGRAPH_MAX_ALIASES', 15),
       maxDirectives: int(env, 'PAPERGRAPH_MAX_DIRECTIVES', 20),
       maxTokens: int(env, 'PAPERGRAPH_MAX_TOKENS', 5_000),

@@ -1,7 +1,8 @@
 import { Database } from '../db/database';
 import { EntityKind } from '../model';
-import { EACH_KEY, MENTION_TYPES, Statement, entityMap, int, paperMap } from './cypher';
-import { byIndex, run } from './page';
+import { EACH_KEY, MENTION_TYPES, Statement, entityMap, int, paperMap, run } from './cypher';
+import { byIndex } from './batch';
+import { MAX_PAGE_SIZE } from './page';
 import { EntityRow, PaperRow } from './rows';
 
 /**
@@ -33,9 +34,6 @@ export interface CoUsedKey {
   first: number;
 }
 
-// No page of these lists is longer than this (the `first` limit), so the sort keeps no more.
-const MAX_FIRST = 100;
-
 export function relatedStatement(keys: readonly RelatedKey[]): Statement {
   return {
     cypher: `
@@ -46,7 +44,8 @@ export function relatedStatement(keys: readonly RelatedKey[]): Statement {
         WHERE other <> p
         WITH other, collect(DISTINCT e) AS shared
         ORDER BY size(shared) DESC, other.id
-        WITH other, shared LIMIT ${MAX_FIRST}
+        // No page is longer, so the sort keeps no more.
+        WITH other, shared LIMIT ${MAX_PAGE_SIZE}
         RETURN collect({
           paper: ${paperMap('other')},
           shared: [e IN shared | ${entityMap('e')}]
@@ -57,10 +56,18 @@ export function relatedStatement(keys: readonly RelatedKey[]): Statement {
   };
 }
 
-export async function relatedPapers(db: Database, keys: readonly RelatedKey[]): Promise<RelatedPaperRow[][]> {
+export async function relatedPapers(
+  db: Database,
+  keys: readonly RelatedKey[],
+): Promise<RelatedPaperRow[][]> {
   if (keys.length === 0) return [];
   const rows = await run<{ index: number; related: RelatedPaperRow[] }>(db, relatedStatement(keys));
-  return byIndex(rows, keys.length, (row) => row.related.map(sortShared), () => []);
+  return byIndex(
+    rows,
+    keys.length,
+    (row) => row.related.map(sortShared),
+    () => [],
+  );
 }
 
 function sortShared(row: RelatedPaperRow): RelatedPaperRow {
@@ -85,15 +92,27 @@ export function coUsedStatement(keys: readonly CoUsedKey[]): Statement {
       }
       RETURN index, list[0..k.first] AS coUsed`,
     params: {
-      keys: keys.map((key) => ({ entityId: key.entityId, kind: key.kind ?? null, first: int(key.first) })),
+      keys: keys.map((key) => ({
+        entityId: key.entityId,
+        kind: key.kind ?? null,
+        first: int(key.first),
+      })),
     },
   };
 }
 
-export async function coUsedEntities(db: Database, keys: readonly CoUsedKey[]): Promise<CoUsageRow[][]> {
+export async function coUsedEntities(
+  db: Database,
+  keys: readonly CoUsedKey[],
+): Promise<CoUsageRow[][]> {
   if (keys.length === 0) return [];
   const rows = await run<{ index: number; coUsed: CoUsageRow[] }>(db, coUsedStatement(keys));
-  return byIndex(rows, keys.length, (row) => row.coUsed, () => []);
+  return byIndex(
+    rows,
+    keys.length,
+    (row) => row.coUsed,
+    () => [],
+  );
 }
 
 export interface EvaluatedKey {
@@ -134,8 +153,16 @@ export function evaluatedStatement(keys: readonly EvaluatedKey[]): Statement {
   };
 }
 
-export async function evaluatedEntities(db: Database, keys: readonly EvaluatedKey[]): Promise<CoUsageRow[][]> {
+export async function evaluatedEntities(
+  db: Database,
+  keys: readonly EvaluatedKey[],
+): Promise<CoUsageRow[][]> {
   if (keys.length === 0) return [];
   const rows = await run<{ index: number; evaluated: CoUsageRow[] }>(db, evaluatedStatement(keys));
-  return byIndex(rows, keys.length, (row) => row.evaluated, () => []);
+  return byIndex(
+    rows,
+    keys.length,
+    (row) => row.evaluated,
+    () => [],
+  );
 }

@@ -47,8 +47,8 @@ const LINEAGE_PATTERN = LINEAGE_RELATIONS.join('|');
  * Serializes the curation writes that move or add lineage edges. Two concurrent
  * addLineageEdge calls could each pass the cycle check and together close a cycle, and a merge
  * could delete an entity another transaction is linking to; both write this node first, so
- * Neo4j's write lock makes them take turns. (Should two servers create the node at the same first
- * moment, MERGE later matches both nodes and locks both, so that stays correct.)
+ * Neo4j's write lock makes them take turns. The uniqueness constraint of migration 0003 makes
+ * the very first MERGEs wait for each other too, before the node exists.
  */
 const TAKE_CURATION_LOCK = `MERGE (l:CurationLock {name: 'lineage'}) SET l.takenAt = datetime()`;
 
@@ -333,11 +333,7 @@ export class CurationRepository {
    * found in them stay EXTRACTED: they are the extractor's claims, not the curator's, and a later
    * extraction may correct them.
    */
-  async ingestBatch(
-    batch: GraphBatch,
-    curator: string,
-    timeoutMs: number,
-  ): Promise<LoadReport> {
+  async ingestBatch(batch: GraphBatch, curator: string, timeoutMs: number): Promise<LoadReport> {
     return this.db.write(
       async (tx) => {
         const report = await loadBatch(inTransaction(tx), batch, {

@@ -27,7 +27,8 @@ export function decodeCursor(cursor: string, ordering: string): CursorPosition |
   if (!Array.isArray(value) || value.length !== 3) return undefined;
   const [tag, key, id] = value as unknown[];
   if (tag !== ordering || typeof id !== 'string') return undefined;
-  if (typeof key !== 'string' && !(typeof key === 'number' && Number.isFinite(key))) return undefined;
+  if (typeof key !== 'string' && !(typeof key === 'number' && Number.isFinite(key)))
+    return undefined;
   return { key, id };
 }
 

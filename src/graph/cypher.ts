@@ -1,5 +1,6 @@
 import neo4j, { Integer } from 'neo4j-driver';
 
+import { Database } from '../db/database';
 import { LINEAGE_RELATIONS, LINK_ROLES, LineageRelation } from '../model';
 
 /**
@@ -11,6 +12,11 @@ import { LINEAGE_RELATIONS, LINK_ROLES, LineageRelation } from '../model';
 export interface Statement {
   cypher: string;
   params: Record<string, unknown>;
+}
+
+/** Runs one read statement (a read transaction) and returns its records as plain objects. */
+export function run<T>(db: Database, statement: Statement): Promise<T[]> {
+  return db.query(statement.cypher, statement.params) as Promise<T[]>;
 }
 
 /** `INTRODUCES|USES|...`: every paper-to-entity mention type (never REMOVED tombstones). */
@@ -26,6 +32,34 @@ export const EACH_KEY = 'UNWIND range(0, size($keys) - 1) AS index WITH index, $
 export function lineageTypes(relations?: readonly LineageRelation[]): string {
   if (!relations || relations.length === 0) return LINEAGE_TYPES;
   return LINEAGE_RELATIONS.filter((relation) => relations.includes(relation)).join('|');
+}
+
+/**
+ * A filter that can start the match: `anchor` is a MATCH clause binding the variable from an
+ * index (an alias key, a paper id), `test` the same condition as a predicate on a bound variable.
+ */
+export interface AnchorFilter {
+  anchor: string;
+  test: string;
+}
+
+/**
+ * `MATCH ... WITH DISTINCT v WHERE ...`: the first anchor filter starts the match, so a selective
+ * filter is an index lookup instead of a test of every node; the rest, and the plain conditions,
+ * are tested. With no anchor filter, `all` (a label scan) starts it.
+ */
+export function selection(
+  variable: string,
+  all: string,
+  anchors: AnchorFilter[],
+  conditions: string[],
+): string {
+  const [first, ...rest] = anchors;
+  const tests = [...rest.map((filter) => filter.test), ...conditions];
+  const where = tests.length ? tests.join(' AND ') : 'true';
+  return first
+    ? `${first.anchor} WITH DISTINCT ${variable} WHERE ${where}`
+    : `${all} WITH ${variable} WHERE ${where}`;
 }
 
 /** Variable-length bounds must be literals; only a checked integer reaches the query text. */
@@ -103,8 +137,8 @@ export function lineageEdgeMap(r: string): string {
   return `{
       child: ${entityMap(`startNode(${r})`)},
       parent: ${entityMap(`endNode(${r})`)},
-      relation: type(${r}), evidence: ${r}.evidence, source: ${r}.source,
-      confidence: ${r}.confidence,
+      relation: type(${r}), evidence: ${r}.evidence, source: coalesce(${r}.source, 'EXTRACTED'),
+      confidence: coalesce(${r}.confidence, 1.0),
       paper: head(COLLECT { MATCH (support_:Paper {id: ${r}.paperId}) RETURN ${paperMap('support_')} })
     }`;
 }

@@ -1,8 +1,9 @@
 import { Database } from '../db/database';
 import { aliasKey } from '../ingest/resolve/slug';
-import { EntityKind } from '../model';
+import { EntityKind, KIND_LABEL } from '../model';
 import { CursorPosition, afterCondition } from './cursor';
 import {
+  AnchorFilter,
   LINEAGE_TYPES,
   MAX_LINEAGE_DEPTH,
   MENTION_TYPES,
@@ -13,8 +14,10 @@ import {
   entityMap,
   int,
   paperCount,
+  run,
+  selection,
 } from './cypher';
-import { OrderDirection, run, toPage } from './page';
+import { OrderDirection, toPage } from './page';
 import { EntityRow, Page } from './rows';
 
 /** Entities: alias-aware lookup, the filtered and ordered list, and per-entity counts. */
@@ -58,62 +61,74 @@ export function entityOrdering(order: EntityOrder): string {
   return `entity:${order.field}:${order.direction}`;
 }
 
-function entityConditions(where: EntityFilter = {}): Statement {
+function entitySelection(where: EntityFilter = {}): Statement {
+  const anchors: AnchorFilter[] = [];
   const conditions: string[] = [];
   const params: Record<string, unknown> = {};
+  if (where.introducedIn !== undefined) {
+    params.introducedIn = where.introducedIn;
+    const pattern = '(:Paper {id: $introducedIn})-[:INTRODUCES]->';
+    anchors.push({ anchor: `MATCH ${pattern}(e:Entity)`, test: `EXISTS { ${pattern}(e) }` });
+  }
+  if (where.mentionedIn !== undefined) {
+    params.mentionedIn = where.mentionedIn;
+    const pattern = `(:Paper {id: $mentionedIn})-[:${MENTION_TYPES}]->`;
+    anchors.push({ anchor: `MATCH ${pattern}(e:Entity)`, test: `EXISTS { ${pattern}(e) }` });
+  }
+  if (where.evaluatedOn !== undefined) {
+    params.evaluatedOn = aliasKey(where.evaluatedOn);
+    const pattern =
+      '(:Alias {key: $evaluatedOn})-[:ALIAS_OF]->(dataset_:Entity)' +
+      '<-[:EVALUATES_ON]-(:Paper)-[:INTRODUCES|USES|COMPARES_WITH]->';
+    anchors.push({
+      anchor: `MATCH ${pattern}(e:Entity) WHERE e <> dataset_`,
+      test: `EXISTS { MATCH ${pattern}(e) WHERE e <> dataset_ }`,
+    });
+  }
+  if (where.derivedFrom !== undefined) {
+    params.derivedFrom = aliasKey(where.derivedFrom);
+    const pattern =
+      '(:Alias {key: $derivedFrom})-[:ALIAS_OF]->(ancestor_:Entity)' +
+      `<-[:${LINEAGE_TYPES}*1..${MAX_LINEAGE_DEPTH}]-`;
+    anchors.push({
+      anchor: `MATCH ${pattern}(e:Entity) WHERE e <> ancestor_`,
+      test: `EXISTS { MATCH ${pattern}(e) WHERE e <> ancestor_ }`,
+    });
+  }
   if (where.kind !== undefined) {
     params.kind = where.kind;
     conditions.push('e.kind = $kind');
   }
   if (where.nameContains !== undefined) {
-    params.nameContains = where.nameContains.toLowerCase();
+    params.nameContains = where.nameContains;
     conditions.push(
-      '(toLower(e.name) CONTAINS $nameContains OR any(alias IN e.aliases WHERE toLower(alias) CONTAINS $nameContains))',
+      '(toLower(e.name) CONTAINS toLower($nameContains) OR ' +
+        'any(alias IN e.aliases WHERE toLower(alias) CONTAINS toLower($nameContains)))',
     );
   }
-  if (where.introducedIn !== undefined) {
-    params.introducedIn = where.introducedIn;
-    conditions.push('EXISTS { (:Paper {id: $introducedIn})-[:INTRODUCES]->(e) }');
-  }
-  if (where.mentionedIn !== undefined) {
-    params.mentionedIn = where.mentionedIn;
-    conditions.push(`EXISTS { (:Paper {id: $mentionedIn})-[:${MENTION_TYPES}]->(e) }`);
-  }
-  if (where.evaluatedOn !== undefined) {
-    params.evaluatedOn = aliasKey(where.evaluatedOn);
-    conditions.push(
-      'EXISTS { MATCH (e)<-[:INTRODUCES|USES|COMPARES_WITH]-(:Paper)-[:EVALUATES_ON]->(dataset_:Entity) ' +
-        'WHERE dataset_ <> e AND EXISTS { (:Alias {key: $evaluatedOn})-[:ALIAS_OF]->(dataset_) } }',
-    );
-  }
-  if (where.derivedFrom !== undefined) {
-    params.derivedFrom = aliasKey(where.derivedFrom);
-    conditions.push(
-      `EXISTS { MATCH (e)-[:${LINEAGE_TYPES}*1..${MAX_LINEAGE_DEPTH}]->(ancestor_:Entity) ` +
-        'WHERE ancestor_ <> e AND EXISTS { (:Alias {key: $derivedFrom})-[:ALIAS_OF]->(ancestor_) } }',
-    );
-  }
-  return { cypher: conditions.length ? conditions.join(' AND ') : 'true', params };
+  // A kind alone starts from its label rather than from every entity.
+  const all = where.kind ? `MATCH (e:${KIND_LABEL[where.kind]})` : 'MATCH (e:Entity)';
+  return { cypher: selection('e', all, anchors, conditions), params };
 }
 
 export function entityListStatement({ first, after, where, orderBy }: EntityListArgs): Statement {
-  const filter = entityConditions(where);
+  const selected = entitySelection(where);
   const { direction } = orderBy;
   return {
     cypher: `
       CALL () {
-        MATCH (e:Entity) WHERE ${filter.cypher}
+        ${selected.cypher}
         RETURN count(e) AS totalCount
       }
       CALL () {
-        MATCH (e:Entity) WHERE ${filter.cypher}
+        ${selected.cypher}
         WITH e, ${SORT_KEYS[orderBy.field]} AS key
         WHERE ${afterCondition('key', 'e.id', '$after', direction)}
         WITH e, key ORDER BY key ${direction}, e.id ${direction} LIMIT $limit
         RETURN collect({node: ${entityMap('e')}, key: key}) AS rows
       }
       RETURN totalCount, rows`,
-    params: { ...filter.params, after: after ?? null, limit: int(first + 1) },
+    params: { ...selected.params, after: after ?? null, limit: int(first + 1) },
   };
 }
 
@@ -134,7 +149,11 @@ export function findEntityStatement(name: string, kind?: EntityKind): Statement 
 }
 
 /** The entity a name or alias means, whatever its case, hyphens, spaces or plural. */
-export async function findEntity(db: Database, name: string, kind?: EntityKind): Promise<EntityRow | null> {
+export async function findEntity(
+  db: Database,
+  name: string,
+  kind?: EntityKind,
+): Promise<EntityRow | null> {
   const [row] = await run<{ entity: EntityRow }>(db, findEntityStatement(name, kind));
   return row?.entity ?? null;
 }
@@ -145,7 +164,10 @@ export interface EntityCounts {
   descendantCount: number;
 }
 
-export async function countsOfEntities(db: Database, ids: readonly string[]): Promise<EntityCounts[]> {
+export async function countsOfEntities(
+  db: Database,
+  ids: readonly string[],
+): Promise<EntityCounts[]> {
   const rows = await run<EntityCounts & { id: string }>(db, {
     cypher: `
       UNWIND $ids AS id

@@ -35,7 +35,10 @@ export async function resolveEntityRefs(
     refs: texts.map((text) => ({ text, key: aliasKey(text) })),
   });
   const matchesOf = new Map<string, EntityRef[]>(
-    result.records.map((record) => [record.get('ref') as string, record.get('matches') as EntityRef[]]),
+    result.records.map((record) => [
+      record.get('ref') as string,
+      record.get('matches') as EntityRef[],
+    ]),
   );
 
   const unknown: string[] = [];

@@ -10,8 +10,8 @@ import {
   hopLimit,
   lineageEdgeMap,
   lineageTypes,
+  run,
 } from './cypher';
-import { run } from './page';
 import { EntityRow, LineageEdgeRow } from './rows';
 
 /** Lineage: the ancestry of an entity to any depth, and the direct edges of many entities. */
@@ -79,7 +79,10 @@ export interface DirectLineage {
 }
 
 /** Parents and children of many entities, in one statement. */
-export async function directLineage(db: Database, ids: readonly string[]): Promise<DirectLineage[]> {
+export async function directLineage(
+  db: Database,
+  ids: readonly string[],
+): Promise<DirectLineage[]> {
   const rows = await run<{ id: string; isChild: boolean; edge: LineageEdgeRow }>(db, {
     cypher: `
       UNWIND $ids AS id
@@ -88,7 +91,9 @@ export async function directLineage(db: Database, ids: readonly string[]): Promi
       ORDER BY toLower(endNode(r).name), toLower(startNode(r).name), type(r)`,
     params: { ids },
   });
-  const byId = new Map<string, DirectLineage>(ids.map((id) => [id, { derivedFrom: [], derivatives: [] }]));
+  const byId = new Map<string, DirectLineage>(
+    ids.map((id) => [id, { derivedFrom: [], derivatives: [] }]),
+  );
   for (const row of rows) {
     const lineage = byId.get(row.id);
     (row.isChild ? lineage?.derivedFrom : lineage?.derivatives)?.push(row.edge);

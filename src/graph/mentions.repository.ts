@@ -1,14 +1,17 @@
 import { Database } from '../db/database';
 import { LINK_ROLES } from '../model';
-import { MENTION_TYPES, entityMap } from './cypher';
-import { groupById, run } from './page';
+import { MENTION_TYPES, entityMap, run } from './cypher';
+import { groupById } from './batch';
 import { MentionRow } from './rows';
 
 /**
  * The mentions of many papers in one statement. Only the five role types are read, so a curator's
  * REMOVED tombstone never shows.
  */
-export async function mentionsOfPapers(db: Database, paperIds: readonly string[]): Promise<MentionRow[][]> {
+export async function mentionsOfPapers(
+  db: Database,
+  paperIds: readonly string[],
+): Promise<MentionRow[][]> {
   const rows = await run<{ id: string; mention: MentionRow }>(db, {
     cypher: `
       UNWIND $ids AS id

@@ -2,8 +2,18 @@ import { Database } from '../db/database';
 import { aliasKey } from '../ingest/resolve/slug';
 import { LinkRole } from '../model';
 import { CursorPosition, afterCondition } from './cursor';
-import { EACH_KEY, MENTION_TYPES, Statement, int, paperMap } from './cypher';
-import { OrderDirection, byIndex, groupById, run, toPage } from './page';
+import {
+  AnchorFilter,
+  EACH_KEY,
+  MENTION_TYPES,
+  Statement,
+  int,
+  paperMap,
+  run,
+  selection,
+} from './cypher';
+import { byIndex, groupById } from './batch';
+import { OrderDirection, toPage } from './page';
 import { Page, PaperRow } from './rows';
 
 /** Papers: lookup, the filtered and ordered list, and the papers of entities. */
@@ -59,20 +69,20 @@ export function paperOrdering(order: PaperOrder): string {
   return `paper:${order.field}:${order.direction}`;
 }
 
-function paperConditions(where: PaperFilter = {}): Statement {
+function paperSelection(where: PaperFilter = {}): Statement {
+  const anchors: AnchorFilter[] = [];
   const conditions: string[] = [];
   const params: Record<string, unknown> = {};
-  if (where.titleContains !== undefined) {
-    params.titleContains = where.titleContains.toLowerCase();
-    conditions.push('toLower(p.title) CONTAINS $titleContains');
-  }
   for (const [field, role] of ROLE_FILTERS) {
     const name = where[field];
     if (name === undefined) continue;
     params[field] = aliasKey(name);
-    conditions.push(
-      `EXISTS { MATCH (p)-[:${role ?? MENTION_TYPES}]->(:Entity)<-[:ALIAS_OF]-(:Alias {key: $${field}}) }`,
-    );
+    const pattern = `(:Alias {key: $${field}})-[:ALIAS_OF]->(:Entity)<-[:${role ?? MENTION_TYPES}]-`;
+    anchors.push({ anchor: `MATCH ${pattern}(p:Paper)`, test: `EXISTS { ${pattern}(p) }` });
+  }
+  if (where.titleContains !== undefined) {
+    params.titleContains = where.titleContains;
+    conditions.push('toLower(p.title) CONTAINS toLower($titleContains)');
   }
   if (where.publishedFrom !== undefined) {
     params.publishedFrom = where.publishedFrom;
@@ -82,35 +92,35 @@ function paperConditions(where: PaperFilter = {}): Statement {
     params.publishedTo = where.publishedTo;
     conditions.push('p.published <= $publishedTo');
   }
-  return { cypher: conditions.length ? conditions.join(' AND ') : 'true', params };
+  return { cypher: selection('p', 'MATCH (p:Paper)', anchors, conditions), params };
 }
 
 export function paperListStatement({ first, after, where, orderBy }: PaperListArgs): Statement {
-  const filter = paperConditions(where);
+  const selected = paperSelection(where);
   const { direction } = orderBy;
   return {
     cypher: `
       CALL () {
-        MATCH (p:Paper) WHERE ${filter.cypher}
+        ${selected.cypher}
         RETURN count(p) AS totalCount
       }
       CALL () {
-        MATCH (p:Paper) WHERE ${filter.cypher}
+        ${selected.cypher}
         WITH p, ${SORT_KEYS[orderBy.field]} AS key
         WHERE ${afterCondition('key', 'p.id', '$after', direction)}
         WITH p, key ORDER BY key ${direction}, p.id ${direction} LIMIT $limit
         RETURN collect({node: ${paperMap('p')}, key: key}) AS rows
       }
       RETURN totalCount, rows`,
-    params: { ...filter.params, after: after ?? null, limit: int(first + 1) },
+    params: { ...selected.params, after: after ?? null, limit: int(first + 1) },
   };
 }
 
 export async function listPapers(db: Database, args: PaperListArgs): Promise<Page<PaperRow>> {
-  const [result] = await run<{ totalCount: number; rows: Array<{ node: PaperRow; key: string | number }> }>(
-    db,
-    paperListStatement(args),
-  );
+  const [result] = await run<{
+    totalCount: number;
+    rows: Array<{ node: PaperRow; key: string | number }>;
+  }>(db, paperListStatement(args));
   return toPage(result.rows, args.first, paperOrdering(args.orderBy), result.totalCount);
 }
 
@@ -140,7 +150,10 @@ export async function findPaper(db: Database, lookup: PaperLookup): Promise<Pape
 }
 
 /** Papers introducing each entity, by title. */
-export async function papersIntroducing(db: Database, entityIds: readonly string[]): Promise<PaperRow[][]> {
+export async function papersIntroducing(
+  db: Database,
+  entityIds: readonly string[],
+): Promise<PaperRow[][]> {
   const rows = await run<{ id: string; paper: PaperRow }>(db, {
     cypher: `
       UNWIND $ids AS id

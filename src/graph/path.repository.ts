@@ -1,7 +1,15 @@
 import { Database } from '../db/database';
 import { aliasKey } from '../ingest/resolve/slug';
-import { LINEAGE_TYPES, MENTION_TYPES, Statement, entityMap, hopLimit, paperCount, paperMap } from './cypher';
-import { run } from './page';
+import {
+  LINEAGE_TYPES,
+  MENTION_TYPES,
+  Statement,
+  entityMap,
+  hopLimit,
+  paperCount,
+  paperMap,
+  run,
+} from './cypher';
 import { NodeRow } from './rows';
 
 /**

@@ -1,7 +1,6 @@
 import { Database } from '../db/database';
-import { Statement, entityMap, int, paperMap } from './cypher';
+import { Statement, entityMap, int, paperMap, run } from './cypher';
 import { luceneQuery } from './lucene';
-import { run } from './page';
 import { NodeRow } from './rows';
 
 /** Full-text search over papers (title, abstract) and entities (name, aliases, description). */

@@ -16,10 +16,9 @@ import {
   descendantCount,
   entityMap,
   int,
-  paperCount,
   paperMap,
+  run,
 } from './cypher';
-import { run } from './page';
 import { EntityRow, PaperRow } from './rows';
 
 /** Counts and top-N lists for a dashboard, in one statement. */
@@ -115,7 +114,13 @@ interface Counted {
 
 interface StatsRecord extends Pick<
   StatsRow,
-  'papers' | 'topDatasets' | 'topTasks' | 'topMethods' | 'topModels' | 'mostDescendants' | 'topIntroducingPapers'
+  | 'papers'
+  | 'topDatasets'
+  | 'topTasks'
+  | 'topMethods'
+  | 'topModels'
+  | 'mostDescendants'
+  | 'topIntroducingPapers'
 > {
   entityCounts: Array<{ kind: EntityKind; count: number }>;
   mentionCounts: Counted[];

@@ -1,12 +1,12 @@
 import { GraphQLError } from 'graphql';
 
 import { CursorPosition, decodeCursor } from '../graph/cursor';
+import { MAX_PAGE_SIZE } from '../graph/page';
 import { badUserInput as userError } from './errors';
 
 /** Checks of query arguments that GraphQL types cannot express; each failure is BAD_USER_INPUT. */
 
-/** Largest page of any list: connections, related papers, co-usage, search hits. */
-export const MAX_PAGE_SIZE = 100;
+export { MAX_PAGE_SIZE };
 
 /** An error naming the argument at fault, in `extensions.argument` and in the message. */
 export function badUserInput(argument: string, message: string): GraphQLError {
@@ -34,7 +34,10 @@ export function cursorArg(
   if (after === null || after === undefined) return undefined;
   const position = decodeCursor(after, ordering);
   if (!position) {
-    throw badUserInput(argument, 'is not a cursor of this list and ordering; use a pageInfo.endCursor.');
+    throw badUserInput(
+      argument,
+      'is not a cursor of this list and ordering; use a pageInfo.endCursor.',
+    );
   }
   return position;
 }
@@ -48,10 +51,13 @@ export function textArg(value: string, argument: string, max: number): string {
 }
 
 /** The set fields of an input object: GraphQL lets a client send null for "not given". */
-export function given<T extends object>(input: T | null | undefined): { [K in keyof T]?: NonNullable<T[K]> } {
+export function given<T extends object>(
+  input: T | null | undefined,
+): { [K in keyof T]?: NonNullable<T[K]> } {
   const out: { [K in keyof T]?: NonNullable<T[K]> } = {};
   for (const [key, value] of Object.entries(input ?? {})) {
-    if (value !== null && value !== undefined) out[key as keyof T] = value as NonNullable<T[keyof T]>;
+    if (value !== null && value !== undefined)
+      out[key as keyof T] = value as NonNullable<T[keyof T]>;
   }
   return out;
 }

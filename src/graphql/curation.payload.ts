@@ -19,7 +19,9 @@ export class WriteCounts {
   unchanged!: number;
 }
 
-@ObjectType({ description: 'WriteCounts of links, with those a re-ingested paper no longer supports.' })
+@ObjectType({
+  description: 'WriteCounts of links, with those a re-ingested paper no longer supports.',
+})
 export class LinkWriteCounts extends WriteCounts {
   @Field(() => Int)
   removed!: number;

@@ -14,7 +14,11 @@ import { LineageRelationEnum, LinkRoleEnum } from './enums';
 import { requireCurator } from './require-curator';
 
 function serviceFor(ctx: Context): CurationService {
-  return new CurationService({ db: ctx.db, limits: ctx.config.limits, rootDir: ctx.config.rootDir });
+  return new CurationService({
+    db: ctx.db,
+    limits: ctx.config.limits,
+    rootDir: ctx.config.rootDir,
+  });
 }
 
 /**
@@ -68,7 +72,13 @@ export class CurationResolver {
     @Ctx() ctx: Context,
   ): Promise<AddLineageEdgePayload> {
     const curator = requireCurator(ctx);
-    const result = await serviceFor(ctx).addLineageEdge(child, parent, relation, evidence ?? undefined, curator);
+    const result = await serviceFor(ctx).addLineageEdge(
+      child,
+      parent,
+      relation,
+      evidence ?? undefined,
+      curator,
+    );
     const { edge, created } = result;
     ctx.logger.info(
       { curator, child: edge.child.id, parent: edge.parent.id, relation, created },

@@ -114,7 +114,9 @@ export class CurationService {
 function checkRef(argument: string, ref: string): void {
   if (!ref.trim()) throw new CurationError(`${argument} is empty: give an entity name or id`);
   if (ref.length > MAX_REF_CHARS) {
-    throw new CurationError(`${argument} is ${ref.length} characters long (at most ${MAX_REF_CHARS})`);
+    throw new CurationError(
+      `${argument} is ${ref.length} characters long (at most ${MAX_REF_CHARS})`,
+    );
   }
 }
 
@@ -146,7 +148,12 @@ export function toPaperRecords(inputs: PaperInput[]): PaperRecord[] {
   } catch (error) {
     if (error instanceof InputError && error.file === SOURCE_FILE && error.line !== undefined) {
       const index = error.line - 1;
-      throw new CurationError(`papers[${index}]: ${error.detail}`, { index });
+      // The readers refer to other records by line ("same as the paper at line 3").
+      const detail = error.detail.replace(
+        /the paper at line (\d+)/g,
+        (_, line) => `papers[${Number(line) - 1}]`,
+      );
+      throw new CurationError(`papers[${index}]: ${detail}`, { index });
     }
     throw error;
   }
@@ -171,9 +178,11 @@ function checkApiOnlyFields(record: PaperRecord, line: number): void {
   ];
   for (const [field, names] of lists) {
     if (!names) continue;
-    if (names.length > MAX_NAMES) throw fail(`field '${field}' has ${names.length} names (at most ${MAX_NAMES})`);
+    if (names.length > MAX_NAMES)
+      throw fail(`field '${field}' has ${names.length} names (at most ${MAX_NAMES})`);
     const long = names.findIndex((name) => name.length > MAX_NAME_CHARS);
-    if (long >= 0) throw fail(`field '${field}[${long}]' is longer than ${MAX_NAME_CHARS} characters`);
+    if (long >= 0)
+      throw fail(`field '${field}[${long}]' is longer than ${MAX_NAME_CHARS} characters`);
   }
 }
 

@@ -18,7 +18,10 @@ export class DatasetResolver {
   })
   async evaluatedModels(
     @Root() dataset: EntityRow,
-    @Arg('kind', () => EntityKindEnum, { nullable: true, description: 'MODEL or METHOD; both when absent.' })
+    @Arg('kind', () => EntityKindEnum, {
+      nullable: true,
+      description: 'MODEL or METHOD; both when absent.',
+    })
     kind: EntityKind | null | undefined,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: 'At most 100.' })
     first: number | null,

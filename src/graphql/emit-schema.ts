@@ -22,7 +22,10 @@ export async function printPapergraphSchema(): Promise<string> {
 
 async function main(): Promise<void> {
   // dist/src/graphql -> project root, as src/graphql -> project root under ts-jest.
-  const root = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
+  const root = path.resolve(
+    __dirname,
+    __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..',
+  );
   const file = path.join(root, SCHEMA_FILE);
   fs.writeFileSync(file, await printPapergraphSchema());
   process.stdout.write(`Wrote ${path.relative(process.cwd(), file) || file}\n`);

@@ -1,14 +1,24 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
 import { CoUsageRow } from '../graph/co-usage.repository';
-import { EntityOrder as Order, entityOrdering, findEntity, listEntities } from '../graph/entities.repository';
+import {
+  EntityOrder as Order,
+  entityOrdering,
+  findEntity,
+  listEntities,
+} from '../graph/entities.repository';
 import { ENTITY_PAPERS_ORDERING } from '../graph/papers.repository';
 import { EntityRow, LineageEdgeRow, PaperRow } from '../graph/rows';
 import { EntityKind, LinkRole } from '../model';
 import { cursorArg, given, pageSize } from './args';
 import { Context } from './context';
 import { CoUsage } from './types/co-usage.type';
-import { Connection, EntityConnection, PaperConnection, toConnection } from './types/connection.type';
+import {
+  Connection,
+  EntityConnection,
+  PaperConnection,
+  toConnection,
+} from './types/connection.type';
 import { EntityOrder, EntityWhere } from './types/entity.input';
 import { Entity } from './types/entity.type';
 import { EntityKindEnum, LinkRoleEnum } from './types/enums';
@@ -40,7 +50,9 @@ export class EntityResolver {
     return findEntity(ctx.db, name, kind ?? undefined);
   }
 
-  @Query(() => EntityConnection, { description: 'Entities, filtered and ordered, a page at a time.' })
+  @Query(() => EntityConnection, {
+    description: 'Entities, filtered and ordered, a page at a time.',
+  })
   async entities(
     @Arg('kind', () => EntityKindEnum, { nullable: true }) kind: EntityKind | null | undefined,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' })

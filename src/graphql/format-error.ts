@@ -51,7 +51,10 @@ export function createFormatError({ maskInternalErrors, logger }: FormatErrorOpt
     }
     const code = formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
     if (code === 'INTERNAL_SERVER_ERROR') {
-      logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
+      logger.error(
+        { err: original, path: formatted.path },
+        'unexpected error in a GraphQL request',
+      );
       if (maskInternalErrors) {
         return { message: 'Internal server error', ...where, extensions: { code } };
       }

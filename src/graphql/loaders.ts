@@ -40,8 +40,13 @@ function byIds<V>(load: (ids: readonly string[]) => Promise<V[]>): DataLoader<st
   return new DataLoader<string, V>(load, { maxBatchSize: MAX_BATCH });
 }
 
-function byKeys<K extends object, V>(load: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V, string> {
-  return new DataLoader<K, V, string>(load, { maxBatchSize: MAX_BATCH, cacheKeyFn: (key) => JSON.stringify(key) });
+function byKeys<K extends object, V>(
+  load: (keys: readonly K[]) => Promise<V[]>,
+): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(load, {
+    maxBatchSize: MAX_BATCH,
+    cacheKeyFn: (key) => JSON.stringify(key),
+  });
 }
 
 export function createLoaders(db: Database): Loaders {

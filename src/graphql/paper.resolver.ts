@@ -1,7 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 
 import { RelatedPaperRow } from '../graph/co-usage.repository';
-import { findPaper, listPapers, paperOrdering, PaperOrder as Order } from '../graph/papers.repository';
+import {
+  findPaper,
+  listPapers,
+  paperOrdering,
+  PaperOrder as Order,
+} from '../graph/papers.repository';
 import { EntityRow, MentionRow, PaperRow } from '../graph/rows';
 import { EntityKind, LinkRole } from '../model';
 import { badUserInput, cursorArg, given, pageSize, textArg } from './args';
@@ -24,7 +29,9 @@ async function entitiesIn(
 ): Promise<EntityRow[]> {
   const mentions = await ctx.loaders.mentions.load(paper.id);
   return mentions
-    .filter((mention) => mention.role === role && (kind === undefined || mention.entity.kind === kind))
+    .filter(
+      (mention) => mention.role === role && (kind === undefined || mention.entity.kind === kind),
+    )
     .map((mention) => mention.entity);
 }
 
@@ -101,7 +108,8 @@ export class PaperResolver {
   }
 
   @FieldResolver(() => [RelatedPaper], {
-    description: 'Papers mentioning the same entities, most shared first, with the shared entities.',
+    description:
+      'Papers mentioning the same entities, most shared first, with the shared entities.',
   })
   async related(
     @Root() paper: PaperRow,
@@ -109,7 +117,10 @@ export class PaperResolver {
     first: number | null,
     @Ctx() ctx: Context,
   ): Promise<Array<RelatedPaperRow & { sharedCount: number }>> {
-    const related = await ctx.loaders.related.load({ paperId: paper.id, first: pageSize(first ?? 10) });
+    const related = await ctx.loaders.related.load({
+      paperId: paper.id,
+      first: pageSize(first ?? 10),
+    });
     return related.map((row) => ({ ...row, sharedCount: row.shared.length }));
   }
 }

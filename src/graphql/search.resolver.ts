@@ -15,7 +15,8 @@ export class SearchResolver {
       'best first. The text is taken as plain words: Lucene syntax in it is escaped.',
   })
   search(
-    @Arg('query', () => String, { description: `1 to ${MAX_QUERY_LENGTH} characters.` }) query: string,
+    @Arg('query', () => String, { description: `1 to ${MAX_QUERY_LENGTH} characters.` })
+    query: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: 'At most 100.' })
     first: number | null,
     @Ctx() ctx: Context,

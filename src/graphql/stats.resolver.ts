@@ -7,7 +7,9 @@ import { GraphStats } from './types/stats.type';
 
 @Resolver()
 export class StatsResolver {
-  @Query(() => GraphStats, { description: 'Counts and top lists of the whole graph, for a dashboard.' })
+  @Query(() => GraphStats, {
+    description: 'Counts and top lists of the whole graph, for a dashboard.',
+  })
   stats(
     @Arg('top', () => Int, {
       nullable: true,

@@ -38,7 +38,10 @@ export async function createApp({ config, db, schema, logger }: AppOptions): Pro
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const limits = requestLimits({ limits: config.limits, blockFieldSuggestions: !config.introspection });
+  const limits = requestLimits({
+    limits: config.limits,
+    blockFieldSuggestions: !config.introspection,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,

@@ -6,9 +6,13 @@ import { Logger } from '../logger';
 const BODY_ERRORS: Record<string, { code: string; message: (limit: number) => string }> = {
   'entity.too.large': {
     code: 'PAYLOAD_TOO_LARGE',
-    message: (limit) => `The request body is larger than ${limit} bytes (PAPERGRAPH_MAX_BODY_BYTES).`,
+    message: (limit) =>
+      `The request body is larger than ${limit} bytes (PAPERGRAPH_MAX_BODY_BYTES).`,
   },
-  'entity.parse.failed': { code: 'BAD_REQUEST', message: () => 'The request body is not valid JSON.' },
+  'entity.parse.failed': {
+    code: 'BAD_REQUEST',
+    message: () => 'The request body is not valid JSON.',
+  },
   'encoding.unsupported': { code: 'BAD_REQUEST', message: () => 'Unsupported content encoding.' },
   'charset.unsupported': { code: 'BAD_REQUEST', message: () => 'Unsupported charset; send UTF-8.' },
   'request.aborted': { code: 'BAD_REQUEST', message: () => 'The request was aborted.' },
@@ -28,7 +32,10 @@ export function httpErrorHandler(logger: Logger, maxBodyBytes: number): ErrorReq
     const known = BODY_ERRORS[(error as { type?: string })?.type ?? ''];
     const status = Number((error as { status?: number })?.status);
     if (known && status >= 400 && status < 500) {
-      logger.warn({ method: req.method, path: req.path, status, code: known.code }, 'request refused');
+      logger.warn(
+        { method: req.method, path: req.path, status, code: known.code },
+        'request refused',
+      );
       res.status(status).json({
         errors: [{ message: known.message(maxBodyBytes), extensions: { code: known.code } }],
       });

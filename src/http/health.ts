@@ -14,7 +14,10 @@ export function healthHandler(db: Database) {
       const version = await Promise.race([
         db.serverVersion(),
         new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS).unref(),
+          setTimeout(
+            () => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)),
+            HEALTH_TIMEOUT_MS,
+          ).unref(),
         ),
       ]);
       res.status(200).json({ status: 'ok', neo4j: { version } });

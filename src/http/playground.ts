@@ -27,7 +27,10 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 function prefersHtml(req: Request): boolean {
-  return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+  return (
+    req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) ===
+    'text/html'
+  );
 }
 
 /**

@@ -2,7 +2,11 @@ import { EntityKind, GraphBatch, LineageRelation, LinkRole } from '../model';
 
 /**
  * The human-readable (and scorer-readable, see bench/extraction) view of a batch: what each paper
- * would be linked to and which lineage edges would be written, with canonical entity names.
+ * is linked to and which lineage edges its text supports, with canonical entity names.
+ *
+ * Curated lineage from the lexicon (evidence "lexicon") is left out unless asked for: it is in the
+ * batch for the graph, but the dry run shows what extraction read in the text, as the annotation
+ * guidelines do ("only when the abstract supports it").
  */
 
 export interface DryRunMention {
@@ -24,7 +28,12 @@ export interface DryRunJson {
   lineage: DryRunLineage[];
 }
 
-export function toDryRunJson(batch: GraphBatch): DryRunJson {
+export interface DryRunOptions {
+  /** Also list the lexicon's curated parent edges (source CURATED). */
+  includeCurated?: boolean;
+}
+
+export function toDryRunJson(batch: GraphBatch, options: DryRunOptions = {}): DryRunJson {
   const entities = new Map(batch.entities.map((e) => [e.id, e]));
   const entity = (id: string) => {
     const found = entities.get(id);
@@ -39,11 +48,13 @@ export function toDryRunJson(batch: GraphBatch): DryRunJson {
         return { name: e.name, kind: e.kind, role: m.role, evidence: m.evidence };
       }),
     })),
-    lineage: batch.lineage.map((edge) => ({
-      child: entity(edge.childId).name,
-      parent: entity(edge.parentId).name,
-      relation: edge.relation,
-      evidence: edge.evidence,
-    })),
+    lineage: batch.lineage
+      .filter((edge) => options.includeCurated || edge.source !== 'CURATED')
+      .map((edge) => ({
+        child: entity(edge.childId).name,
+        parent: entity(edge.parentId).name,
+        relation: edge.relation,
+        evidence: edge.evidence,
+      })),
   };
 }

@@ -9,10 +9,10 @@ export interface Example {
   headers?: string;
 }
 
-const lineage = `# papergraph: machine-learning papers, methods, models, datasets and tasks.
-# Run with the play button or Ctrl-Enter; the book icon on the left documents every field.
-#
-# The lineage of BERT: what it derives from and what derives from it, three steps out.
+const lineage = `# The lineage of BERT: what it derives from and what
+# derives from it, three steps out.
+# Run: the play button or Ctrl-Enter. Docs: the top icon
+# on the left. More examples in the other tabs.
 query BertLineage {
   lineage(name: "BERT", direction: BOTH, maxDepth: 3) {
     root { name kind }
@@ -107,6 +107,10 @@ export const EXAMPLES: Example[] = [
   { query: stats },
   {
     query: curate,
-    headers: JSON.stringify({ Authorization: 'Bearer <PAPERGRAPH_API_TOKEN>', 'X-Curator': 'me' }, null, 2),
+    headers: JSON.stringify(
+      { Authorization: 'Bearer <PAPERGRAPH_API_TOKEN>', 'X-Curator': 'me' },
+      null,
+      2,
+    ),
   },
 ];

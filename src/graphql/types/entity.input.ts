@@ -24,18 +24,25 @@ registerEnumType(EntityOrderFieldEnum, {
   description: 'All given conditions must hold. Entity names match any alias, in any case.',
 })
 export class EntityWhere {
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name or an alias.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive substring of the name or an alias.',
+  })
   nameContains?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Introduced in the paper of this id.' })
   introducedIn?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Mentioned in any role by the paper of this id.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Mentioned in any role by the paper of this id.',
+  })
   mentionedIn?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Introduced, used or compared in a paper that evaluates on the dataset of this name.',
+    description:
+      'Introduced, used or compared in a paper that evaluates on the dataset of this name.',
   })
   evaluatedOn?: string | null;
 

@@ -27,10 +27,16 @@ export abstract class Entity {
   description?: string | null;
 }
 
-@ObjectType('Method', { implements: Entity, description: 'A technique: an objective, architecture or procedure.' })
+@ObjectType('Method', {
+  implements: Entity,
+  description: 'A technique: an objective, architecture or procedure.',
+})
 export class Method extends Entity {}
 
-@ObjectType('Model', { implements: Entity, description: 'A trained, named model (BERT, MAE, ...).' })
+@ObjectType('Model', {
+  implements: Entity,
+  description: 'A trained, named model (BERT, MAE, ...).',
+})
 export class Model extends Entity {}
 
 @ObjectType('Dataset', { implements: Entity, description: 'A dataset or benchmark.' })

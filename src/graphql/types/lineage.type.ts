@@ -19,7 +19,10 @@ export class LineageEdge {
   @Field(() => String, { nullable: true, description: 'The sentence that supports the edge.' })
   evidence?: string | null;
 
-  @Field(() => Paper, { nullable: true, description: 'The paper the evidence comes from, when there is one.' })
+  @Field(() => Paper, {
+    nullable: true,
+    description: 'The paper the evidence comes from, when there is one.',
+  })
   paper?: Paper | null;
 
   @Field(() => ProvenanceEnum)
@@ -34,7 +37,9 @@ export class Lineage {
   @Field(() => Entity)
   root!: Entity;
 
-  @Field(() => [Entity], { description: 'Every entity of the subgraph, the root first, then by depth.' })
+  @Field(() => [Entity], {
+    description: 'Every entity of the subgraph, the root first, then by depth.',
+  })
   nodes!: Entity[];
 
   @Field(() => [LineageEdge], { description: 'Each edge once, nearest the root first.' })

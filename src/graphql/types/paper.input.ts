@@ -40,7 +40,10 @@ export class PaperWhere {
   @Field(() => String, { nullable: true, description: 'Addresses the task of this name.' })
   addresses?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Mentions the entity of this name in any role.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mentions the entity of this name in any role.',
+  })
   mentions?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Published on or after this ISO date.' })

@@ -9,12 +9,18 @@ export class PathStep {
   @Field(() => GraphNode)
   node!: NodeRow;
 
-  @Field(() => RelationTypeEnum, { nullable: true, description: 'To the next step; null on the last.' })
+  @Field(() => RelationTypeEnum, {
+    nullable: true,
+    description: 'To the next step; null on the last.',
+  })
   relation?: string | null;
 
   @Field(() => StepDirectionEnum, { nullable: true, description: 'Null on the last step.' })
   direction?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The evidence of the relationship to the next step.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The evidence of the relationship to the next step.',
+  })
   evidence?: string | null;
 }

@@ -63,7 +63,8 @@ export class RankedPaper {
 }
 
 @ObjectType('GraphStats', {
-  description: 'Counts for a dashboard. Every kind, role, relation and source is listed, zeros included.',
+  description:
+    'Counts for a dashboard. Every kind, role, relation and source is listed, zeros included.',
 })
 export class GraphStats {
   @Field(() => Int)
@@ -102,7 +103,9 @@ export class GraphStats {
   @Field(() => [RankedEntity], { description: 'Models by papers mentioning them.' })
   topModels!: RankedEntity[];
 
-  @Field(() => [RankedEntity], { description: 'Methods and models by descendants (any depth up to 10).' })
+  @Field(() => [RankedEntity], {
+    description: 'Methods and models by descendants (any depth up to 10).',
+  })
   mostDescendants!: RankedEntity[];
 
   @Field(() => [RankedPaper], { description: 'Papers by the entities they introduce.' })

@@ -173,7 +173,6 @@ export function findLineage<E extends LineageEntity>(
         const length = cueLength(ws, w, c);
         if (!length) continue;
         const cueStart = ws[w].start;
-        const cueEnd = ws[w + length - 1].end;
         const parents = parentsAfter(sentence, ws, w + length, inSentence, cue.many ?? false);
         if (parents.length === 0) continue;
         const child = childOf(sentence, cueStart, inSentence, primary);
@@ -188,7 +187,6 @@ export function findLineage<E extends LineageEntity>(
             confidence: cue.relation === 'COMBINES' || cue.relation === 'INSPIRED_BY' ? 0.75 : 0.8,
           });
         }
-        void cueEnd;
         break;
       }
     }

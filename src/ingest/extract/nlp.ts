@@ -3,12 +3,13 @@ import model from 'wink-eng-lite-web-model';
 
 /**
  * The shared wink-nlp instance. Loading the English model takes a noticeable moment, so it is
- * created once, on first use. Only sentence boundaries and part-of-speech tags are needed; the
- * other pipeline stages (entities, negation, sentiment) would only cost time.
+ * created once, on first use. Only tokens and sentence boundaries are needed: the tagger, entity
+ * recognizer and sentiment stages would double the cost of each abstract (word-classes.ts guesses
+ * the few word classes the rules use).
  */
 let instance: WinkMethods | undefined;
 
 export function nlp(): WinkMethods {
-  instance ??= winkNLP(model, ['sbd', 'pos']);
+  instance ??= winkNLP(model, ['sbd']);
   return instance;
 }

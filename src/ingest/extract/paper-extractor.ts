@@ -114,14 +114,7 @@ export function extractPaper(
   const entities: PaperEntity[] = [];
   for (const cluster of [...accepted]) {
     const entity = toEntity(cluster, roles);
-    // "BioNLP tasks", "Grounding tasks": one coined word before "tasks" names a field; tasks
-    // the paper addresses are phrases ("hate speech detection") or come from the lexicon.
-    if (
-      !entity.entry &&
-      entity.kind === 'TASK' &&
-      entity.definitions.length === 0 &&
-      [...entity.surfaces.keys()].every((s) => !/\s/.test(s))
-    ) {
+    if (namesAField(entity)) {
       accepted.splice(accepted.indexOf(cluster), 1);
       continue;
     }
@@ -160,6 +153,19 @@ export function extractPaper(
   const used = new Set(edges.flatMap((e) => [e.child, e.parent]));
   for (const entity of lineageOnly.values()) if (used.has(entity)) entities.push(entity);
   return { entities, lineage: edges, confidentKeys, rejectedKeys };
+}
+
+/**
+ * "BioNLP tasks", "Grounding tasks": one coined word before "tasks" names a field; the tasks a
+ * paper addresses are phrases ("hate speech detection") or come from the lexicon.
+ */
+function namesAField(entity: PaperEntity): boolean {
+  return (
+    !entity.entry &&
+    entity.kind === 'TASK' &&
+    entity.definitions.length === 0 &&
+    [...entity.surfaces.keys()].every((s) => !/\s/.test(s))
+  );
 }
 
 function clusterKeys(cluster: Cluster): string[] {

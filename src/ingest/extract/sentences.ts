@@ -1,4 +1,5 @@
 import { nlp } from './nlp';
+import { tagWords } from './word-classes';
 
 /**
  * Sentences and tokens from wink-nlp, in the shape the extractors need: every token knows its
@@ -17,7 +18,7 @@ export interface Token {
   /** Offsets of the token inside its sentence's text. */
   start: number;
   end: number;
-  /** Universal POS tag from wink ("NOUN", "PROPN", "VERB", ...). */
+  /** Universal POS tag ("NOUN", "PROPN", "VERB", ...), guessed by word-classes.ts. */
   pos: string;
   kind: TokenKind;
   /** Whether whitespace precedes the token. */
@@ -90,7 +91,6 @@ export function paperSentences(title: string, abstract: string): Sentence[] {
 interface WinkTokens {
   values: string[];
   kinds: TokenKind[];
-  tags: string[];
   /** Character offset of each token in the text. */
   starts: number[];
   /** Tokens that end a sentence according to wink. */
@@ -131,7 +131,6 @@ function readTokens(text: string): WinkTokens | undefined {
   return {
     values,
     kinds: types.map((t) => KIND_OF_TYPE[t] ?? 'other'),
-    tags: doc.tokens().out(its.pos) as string[],
     starts,
     lastOfSentence,
   };
@@ -165,16 +164,18 @@ function toSentence(text: string, range: Range, index: number, isTitle: boolean)
   for (let i = first; i <= last; i++) {
     if (isBlank(t.values[i])) continue;
     const ws = previousEnd >= 0 && t.starts[i] > previousEnd;
-    pushRefined(tokens, t.values[i], t.starts[i] - from, t.tags[i], t.kinds[i], ws);
+    pushRefined(tokens, t.values[i], t.starts[i] - from, t.kinds[i], ws);
     previousEnd = t.starts[i] + t.values[i].length;
   }
   const joined = joinDecimals(tokens);
   for (const token of joined) token.breaks = breaksNames(token);
+  tagWords(joined);
   return { index, text: text.slice(from, to), tokens: joined, isTitle };
 }
 
 function breaksNames(token: Token): boolean {
-  if (token.kind === 'punct') return !(token.text === '-' || token.text === '_' || token.text === '/');
+  if (token.kind === 'punct')
+    return !(token.text === '-' || token.text === '_' || token.text === '/');
   if (token.kind === 'symbol') return token.text !== '+';
   if (token.kind === 'url') return true;
   return token.lower === "'s" || token.lower === "'";
@@ -234,10 +235,11 @@ function pushRefined(
   tokens: Token[],
   value: string,
   start: number,
-  pos: string,
   kind: TokenKind,
   ws: boolean,
 ): void {
+  // Word classes are filled in once the sentence is complete (see tagWords).
+  const pos = '';
   const pieces =
     kind === 'word' && INNER_JOINER.test(value)
       ? value.split(INNER_JOINER).filter((p) => p !== '')
@@ -266,7 +268,7 @@ function pushRefined(
       fold: fold(piece),
       start: offset,
       end: offset + piece.length,
-      pos: joiner ? 'PUNCT' : pos,
+      pos,
       kind: joiner ? 'punct' : /^\d+(\.\d+)?$/.test(piece) ? 'number' : 'word',
       ws: i === 0 ? ws : false,
     });

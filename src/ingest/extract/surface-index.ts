@@ -42,8 +42,9 @@ export class SurfaceIndex<T> {
     acceptAffix: (value: T, affix: string) => boolean = () => false,
   ): SpanMatch<T> | undefined {
     const tokens = sentence.tokens;
-    // Cheapest test first: most tokens start no entry at all.
-    if (!this.prefixes.has(tokens[start].fold) && tokens[start].fold !== '') return undefined;
+    // Cheapest test first: most tokens start no entry at all, and a name starts with a letter
+    // or digit (a token that folds to nothing, such as a CJK word, starts none).
+    if (!this.prefixes.has(tokens[start].fold)) return undefined;
     if (!isBoundaryBefore(tokens, start) || isBreak(tokens[start])) return undefined;
     let best: SpanMatch<T> | undefined;
     let concat = '';

@@ -49,10 +49,41 @@ function fixture(): GraphBatch {
       { id: 'imagenet', name: 'ImageNet', kind: 'DATASET', aliases: [] },
     ],
     lineage: [
-      { childId: 'roberta', parentId: 'bert', relation: 'EXTENDS', evidence: 'RoBERTa builds on BERT.', paperId: 'p1', confidence: 0.8, source: 'EXTRACTED' },
-      { childId: 'roberta', parentId: 'bert-base', relation: 'EXTENDS', evidence: 'From BERT-Base.', paperId: 'p1', confidence: 0.7, source: 'EXTRACTED' },
-      { childId: 'bert-base', parentId: 'bert', relation: 'VARIANT_OF', evidence: 'lexicon', confidence: 1, source: 'CURATED' },
-      { childId: 'bert-base', parentId: 'transformer', relation: 'EXTENDS', evidence: 'A Transformer encoder.', paperId: 'p2', confidence: 0.8, source: 'EXTRACTED' },
+      {
+        childId: 'roberta',
+        parentId: 'bert',
+        relation: 'EXTENDS',
+        evidence: 'RoBERTa builds on BERT.',
+        paperId: 'p1',
+        confidence: 0.8,
+        source: 'EXTRACTED',
+      },
+      {
+        childId: 'roberta',
+        parentId: 'bert-base',
+        relation: 'EXTENDS',
+        evidence: 'From BERT-Base.',
+        paperId: 'p1',
+        confidence: 0.7,
+        source: 'EXTRACTED',
+      },
+      {
+        childId: 'bert-base',
+        parentId: 'bert',
+        relation: 'VARIANT_OF',
+        evidence: 'lexicon',
+        confidence: 1,
+        source: 'CURATED',
+      },
+      {
+        childId: 'bert-base',
+        parentId: 'transformer',
+        relation: 'EXTENDS',
+        evidence: 'A Transformer encoder.',
+        paperId: 'p2',
+        confidence: 0.8,
+        source: 'EXTRACTED',
+      },
     ],
     warnings: [],
   };
@@ -116,7 +147,12 @@ describe('curation mutations', () => {
 
   describe('mergeEntities', () => {
     it('moves mentions, lineage and aliases onto the kept entity, without duplicates', async () => {
-      const response = await gql(server, MERGE, { keep: 'BERT', merge: ['bert base model'] }, asCurator('alice'));
+      const response = await gql(
+        server,
+        MERGE,
+        { keep: 'BERT', merge: ['bert base model'] },
+        asCurator('alice'),
+      );
       expect(response.errors).toBeUndefined();
       expect(response.data).toEqual({
         mergeEntities: {
@@ -125,7 +161,11 @@ describe('curation mutations', () => {
             id: 'bert',
             name: 'BERT',
             kind: 'MODEL',
-            aliases: ['Bidirectional Encoder Representations from Transformers', 'BERT-Base', 'BERT base model'],
+            aliases: [
+              'Bidirectional Encoder Representations from Transformers',
+              'BERT-Base',
+              'BERT base model',
+            ],
             description: 'The 110M-parameter BERT.',
           },
           mergedIds: ['bert-base'],
@@ -156,7 +196,8 @@ describe('curation mutations', () => {
         `MATCH (e:Entity {id: 'bert'}) RETURN e.aliasText AS aliasText, e.description AS description, e.curatedBy AS curatedBy`,
       );
       expect(kept).toEqual({
-        aliasText: 'Bidirectional Encoder Representations from Transformers | BERT-Base | BERT base model',
+        aliasText:
+          'Bidirectional Encoder Representations from Transformers | BERT-Base | BERT base model',
         description: 'The 110M-parameter BERT.',
         curatedBy: 'alice',
       });
@@ -170,16 +211,37 @@ describe('curation mutations', () => {
     });
 
     it('moves tombstones, so a removed mention stays removed', async () => {
-      await gql(server, REMOVE, { paperId: 'p2', entityId: 'bert-base', role: 'USES' }, asCurator());
+      await gql(
+        server,
+        REMOVE,
+        { paperId: 'p2', entityId: 'bert-base', role: 'USES' },
+        asCurator(),
+      );
       await gql(server, MERGE, { keep: 'bert', merge: ['bert-base'] }, asCurator());
-      expect(await count(`MATCH (:Paper {id: 'p2'})-[t:REMOVED {role: 'USES'}]->(:Entity {id: 'bert'}) RETURN count(t) AS n`)).toBe(1);
-      expect(await count(`MATCH (:Paper {id: 'p2'})-[r:USES]->(:Entity {id: 'bert'}) RETURN count(r) AS n`)).toBe(0);
+      expect(
+        await count(
+          `MATCH (:Paper {id: 'p2'})-[t:REMOVED {role: 'USES'}]->(:Entity {id: 'bert'}) RETURN count(t) AS n`,
+        ),
+      ).toBe(1);
+      expect(
+        await count(
+          `MATCH (:Paper {id: 'p2'})-[r:USES]->(:Entity {id: 'bert'}) RETURN count(r) AS n`,
+        ),
+      ).toBe(0);
     });
 
     it('merges several entities at once, by id, name or alias', async () => {
-      const response = await gql(server, MERGE, { keep: 'roberta', merge: ['BERT', 'bert-base'] }, asCurator());
+      const response = await gql(
+        server,
+        MERGE,
+        { keep: 'roberta', merge: ['BERT', 'bert-base'] },
+        asCurator(),
+      );
       expect(response.errors).toBeUndefined();
-      expect(response.data?.mergeEntities).toMatchObject({ kept: 'roberta', mergedIds: ['bert', 'bert-base'] });
+      expect(response.data?.mergeEntities).toMatchObject({
+        kept: 'roberta',
+        mergedIds: ['bert', 'bert-base'],
+      });
       // Every lineage edge was among the three: all are self-loops now, except to Transformer.
       const lineage = await links(
         `MATCH (c:Entity)-[r]->(p:Entity) WHERE type(r) <> 'ALIAS_OF' RETURN c.id AS child, p.id AS parent`,
@@ -188,9 +250,16 @@ describe('curation mutations', () => {
     });
 
     it('names every unknown entity and changes nothing', async () => {
-      const response = await gql(server, MERGE, { keep: 'BERT', merge: ['bert-base', 'NoSuchNet', 'Nope'] }, asCurator());
+      const response = await gql(
+        server,
+        MERGE,
+        { keep: 'BERT', merge: ['bert-base', 'NoSuchNet', 'Nope'] },
+        asCurator(),
+      );
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-      expect(response.errors?.[0].message).toBe("Unknown entity: merge[1] 'NoSuchNet', merge[2] 'Nope'");
+      expect(response.errors?.[0].message).toBe(
+        "Unknown entity: merge[1] 'NoSuchNet', merge[2] 'Nope'",
+      );
       expect(await count(`MATCH (e:Entity) RETURN count(e) AS n`)).toBe(5);
     });
 
@@ -198,11 +267,16 @@ describe('curation mutations', () => {
       const response = await gql(
         server,
         MERGE,
-        { keep: 'bert', merge: ['bert-base', 'Bidirectional Encoder Representations from Transformers'] },
+        {
+          keep: 'bert',
+          merge: ['bert-base', 'Bidirectional Encoder Representations from Transformers'],
+        },
         asCurator(),
       );
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-      expect(response.errors?.[0].message).toMatch(/merge\[1\] .* is the kept entity 'bert' itself/);
+      expect(response.errors?.[0].message).toMatch(
+        /merge\[1\] .* is the kept entity 'bert' itself/,
+      );
       expect(await count(`MATCH (e:Entity {id: 'bert-base'}) RETURN count(e) AS n`)).toBe(1);
     });
 
@@ -217,7 +291,12 @@ describe('curation mutations', () => {
       const response = await gql(
         server,
         ADD_EDGE,
-        { child: 'ImageNet', parent: 'bidirectional encoder representations from transformers', relation: 'INSPIRED_BY', evidence: 'Curated.' },
+        {
+          child: 'ImageNet',
+          parent: 'bidirectional encoder representations from transformers',
+          relation: 'INSPIRED_BY',
+          evidence: 'Curated.',
+        },
         asCurator('bob'),
       );
       expect(response.errors).toBeUndefined();
@@ -243,12 +322,22 @@ describe('curation mutations', () => {
     });
 
     it('takes over an extracted edge as curated, and the loader then leaves it alone', async () => {
-      const response = await gql(server, ADD_EDGE, { child: 'roberta', parent: 'bert', relation: 'EXTENDS' }, asCurator());
+      const response = await gql(
+        server,
+        ADD_EDGE,
+        { child: 'roberta', parent: 'bert', relation: 'EXTENDS' },
+        asCurator(),
+      );
       expect(response.data?.addLineageEdge).toMatchObject({
         created: false,
         curatedBy: 'api-token',
         // The extracted evidence and its paper stay; the edge is now the curator's.
-        edge: { evidence: 'RoBERTa builds on BERT.', source: 'CURATED', confidence: 1, paper: { id: 'p1' } },
+        edge: {
+          evidence: 'RoBERTa builds on BERT.',
+          source: 'CURATED',
+          confidence: 1,
+          paper: { id: 'p1' },
+        },
       });
       const changed = fixture();
       changed.lineage[0] = { ...changed.lineage[0], evidence: 'Re-extracted text.' };
@@ -261,10 +350,20 @@ describe('curation mutations', () => {
     });
 
     it('names which end is unknown', async () => {
-      const child = await gql(server, ADD_EDGE, { child: 'NoSuchNet', parent: 'bert', relation: 'EXTENDS' }, asCurator());
+      const child = await gql(
+        server,
+        ADD_EDGE,
+        { child: 'NoSuchNet', parent: 'bert', relation: 'EXTENDS' },
+        asCurator(),
+      );
       expect(errorCodes(child)).toEqual(['BAD_USER_INPUT']);
       expect(child.errors?.[0].message).toBe("Unknown entity: child 'NoSuchNet'");
-      const both = await gql(server, ADD_EDGE, { child: 'A1', parent: 'B2', relation: 'EXTENDS' }, asCurator());
+      const both = await gql(
+        server,
+        ADD_EDGE,
+        { child: 'A1', parent: 'B2', relation: 'EXTENDS' },
+        asCurator(),
+      );
       expect(both.errors?.[0].message).toBe("Unknown entity: child 'A1', parent 'B2'");
     });
 
@@ -272,7 +371,11 @@ describe('curation mutations', () => {
       const response = await gql(
         server,
         ADD_EDGE,
-        { child: 'BERT', parent: 'Bidirectional Encoder Representations from Transformers', relation: 'VARIANT_OF' },
+        {
+          child: 'BERT',
+          parent: 'Bidirectional Encoder Representations from Transformers',
+          relation: 'VARIANT_OF',
+        },
         asCurator(),
       );
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
@@ -281,16 +384,60 @@ describe('curation mutations', () => {
 
     it('refuses a cycle, naming the path that closes it', async () => {
       // bert-base -> bert and roberta -> bert-base exist: bert -> roberta closes bert..roberta..bert.
-      const response = await gql(server, ADD_EDGE, { child: 'bert', parent: 'roberta', relation: 'INSPIRED_BY' }, asCurator());
+      const response = await gql(
+        server,
+        ADD_EDGE,
+        { child: 'bert', parent: 'roberta', relation: 'INSPIRED_BY' },
+        asCurator(),
+      );
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-      expect(response.errors?.[0].message).toMatch(/would close a lineage cycle: .*\(RoBERTa -> BERT\)/);
-      const longer = await gql(server, ADD_EDGE, { child: 'transformer', parent: 'roberta', relation: 'EXTENDS' }, asCurator());
+      expect(response.errors?.[0].message).toMatch(
+        /would close a lineage cycle: .*\(RoBERTa -> BERT\)/,
+      );
+      const longer = await gql(
+        server,
+        ADD_EDGE,
+        { child: 'transformer', parent: 'roberta', relation: 'EXTENDS' },
+        asCurator(),
+      );
       expect(longer.errors?.[0].message).toMatch(/\(RoBERTa -> BERT-Base -> Transformer\)/);
-      expect(await count(`MATCH (:Entity {id: 'bert'})-[r:INSPIRED_BY]->() RETURN count(r) AS n`)).toBe(0);
+      expect(
+        await count(`MATCH (:Entity {id: 'bert'})-[r:INSPIRED_BY]->() RETURN count(r) AS n`),
+      ).toBe(0);
+    });
+
+    it('lets only one of two concurrent edges that together close a cycle through', async () => {
+      for (let round = 0; round < 5; round++) {
+        await clearGraph(db);
+        await loadBatch(db, fixture());
+        const [forward, backward] = await Promise.all([
+          gql(
+            server,
+            ADD_EDGE,
+            { child: 'imagenet', parent: 'transformer', relation: 'INSPIRED_BY' },
+            asCurator(),
+          ),
+          gql(
+            server,
+            ADD_EDGE,
+            { child: 'transformer', parent: 'imagenet', relation: 'INSPIRED_BY' },
+            asCurator(),
+          ),
+        ]);
+        const outcomes = [forward, backward]
+          .map((r) => (r.errors ? errorCodes(r)[0] : 'OK'))
+          .sort();
+        expect(outcomes).toEqual(['BAD_USER_INPUT', 'OK']);
+      }
     });
 
     it('rejects an unknown relation before running', async () => {
-      const response = await gql(server, ADD_EDGE, { child: 'roberta', parent: 'bert', relation: 'EXTENDS]->() DETACH DELETE n //' }, asCurator());
+      const response = await gql(
+        server,
+        ADD_EDGE,
+        { child: 'roberta', parent: 'bert', relation: 'EXTENDS]->() DETACH DELETE n //' },
+        asCurator(),
+      );
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
       expect(response.status).toBe(400);
     });
@@ -298,7 +445,12 @@ describe('curation mutations', () => {
 
   describe('removeMention', () => {
     it('deletes the mention and leaves a tombstone that the loader honours', async () => {
-      const response = await gql(server, REMOVE, { paperId: 'p1', entityId: 'bert', role: 'USES' }, asCurator('carol'));
+      const response = await gql(
+        server,
+        REMOVE,
+        { paperId: 'p1', entityId: 'bert', role: 'USES' },
+        asCurator('carol'),
+      );
       expect(response.errors).toBeUndefined();
       expect(response.data?.removeMention).toEqual({
         paper: { id: 'p1', title: 'Paper p1' },
@@ -316,19 +468,37 @@ describe('curation mutations', () => {
       const changed = fixture();
       changed.papers[0] = { ...changed.papers[0], abstract: 'A new version, still using BERT.' };
       await loadBatch(db, changed);
-      expect(await count(`MATCH (:Paper {id: 'p1'})-[r:USES]->(:Entity {id: 'bert'}) RETURN count(r) AS n`)).toBe(0);
-      expect(await count(`MATCH (:Paper {id: 'p1'})-[r:INTRODUCES]->(:Entity {id: 'roberta'}) RETURN count(r) AS n`)).toBe(1);
+      expect(
+        await count(
+          `MATCH (:Paper {id: 'p1'})-[r:USES]->(:Entity {id: 'bert'}) RETURN count(r) AS n`,
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          `MATCH (:Paper {id: 'p1'})-[r:INTRODUCES]->(:Entity {id: 'roberta'}) RETURN count(r) AS n`,
+        ),
+      ).toBe(1);
     });
 
     it('says removed: false when there was no such mention, and is idempotent', async () => {
       await gql(server, REMOVE, { paperId: 'p1', entityId: 'bert', role: 'USES' }, asCurator());
-      const again = await gql(server, REMOVE, { paperId: 'p1', entityId: 'bert', role: 'USES' }, asCurator());
+      const again = await gql(
+        server,
+        REMOVE,
+        { paperId: 'p1', entityId: 'bert', role: 'USES' },
+        asCurator(),
+      );
       expect(again.data?.removeMention).toMatchObject({ removed: false });
       expect(await count(`MATCH (:Paper {id: 'p1'})-[t:REMOVED]->() RETURN count(t) AS n`)).toBe(1);
     });
 
     it('names an unknown paper or entity', async () => {
-      const response = await gql(server, REMOVE, { paperId: 'nope', entityId: 'nada', role: 'USES' }, asCurator());
+      const response = await gql(
+        server,
+        REMOVE,
+        { paperId: 'nope', entityId: 'nada', role: 'USES' },
+        asCurator(),
+      );
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
       expect(response.errors?.[0].message).toBe("Unknown paper 'nope' and entity 'nada'");
     });
@@ -362,26 +532,63 @@ describe('curation mutations', () => {
         `MATCH (p:Paper {id: 'distilfoo-a-distilled-version-of-bert'})
          RETURN p.arxivId AS arxivId, p.published AS published, p.curatedBy AS curatedBy, p.curatedAt IS NOT NULL AS dated`,
       );
-      expect(paper).toEqual({ arxivId: '1910.01108', published: '2019-10-02', curatedBy: 'dora', dated: true });
+      expect(paper).toEqual({
+        arxivId: '1910.01108',
+        published: '2019-10-02',
+        curatedBy: 'dora',
+        dated: true,
+      });
       const mentioned = await links(
         `MATCH (:Paper {id: 'distilfoo-a-distilled-version-of-bert'})-[r]->(e:Entity) RETURN collect(e.name) AS names`,
       );
       expect(mentioned[0].names).toEqual(expect.arrayContaining(['BERT']));
 
       const again = await gql(server, INGEST, { papers }, asCurator());
-      expect((again.data?.ingestPapers as Record<string, unknown>).papers).toEqual({ created: 0, updated: 0, unchanged: 2 });
+      expect((again.data?.ingestPapers as Record<string, unknown>).papers).toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: 2,
+      });
     });
 
     it.each([
       ['an empty title', [{ title: '   ', abstract: '' }], /^papers\[0\]: paper has no title$/],
-      ['a title over 1,000 characters', [{ title: 'T'.repeat(1001) }], /^papers\[0\]: title is 1,001 characters long \(at most 1,000\)$/],
-      ['an abstract over 100,000 characters', [{ title: 'Long', abstract: 'a'.repeat(100_001) }], /^papers\[0\]: abstract is 100,001/],
-      ['a duplicate paper', [{ title: 'Same' }, { title: 'Other' }, { title: 'same' }], /^papers\[2\]: duplicate paper 'same'/],
-      ['a date that is not one', [{ title: 'Dated', published: '2021-02-30' }], /^papers\[0\]: field 'published' must be a date/],
-      ['a javascript: URL', [{ title: 'Link', url: 'javascript:alert(1)' }], /^papers\[0\]: field 'url' must be an http or https URL/],
-      ['a bad arXiv id', [{ title: 'Arxiv', arxivId: '../../etc/passwd' }], /^papers\[0\]: field 'arxivId' must be an arXiv id/],
+      [
+        'a title over 1,000 characters',
+        [{ title: 'T'.repeat(1001) }],
+        /^papers\[0\]: title is 1,001 characters long \(at most 1,000\)$/,
+      ],
+      [
+        'an abstract over 100,000 characters',
+        [{ title: 'Long', abstract: 'a'.repeat(100_001) }],
+        /^papers\[0\]: abstract is 100,001/,
+      ],
+      [
+        'a duplicate paper',
+        [{ title: 'Same' }, { title: 'Other' }, { title: 'same' }],
+        /^papers\[2\]: duplicate paper 'same'/,
+      ],
+      [
+        'a date that is not one',
+        [{ title: 'Dated', published: '2021-02-30' }],
+        /^papers\[0\]: field 'published' must be a date/,
+      ],
+      [
+        'a javascript: URL',
+        [{ title: 'Link', url: 'javascript:alert(1)' }],
+        /^papers\[0\]: field 'url' must be an http or https URL/,
+      ],
+      [
+        'a bad arXiv id',
+        [{ title: 'Arxiv', arxivId: '../../etc/passwd' }],
+        /^papers\[0\]: field 'arxivId' must be an arXiv id/,
+      ],
       ['no papers', [], /^papers is empty/],
-      ['101 papers', Array.from({ length: 101 }, (_, i) => ({ title: `Paper ${i}` })), /^101 papers in one call; at most 100/],
+      [
+        '101 papers',
+        Array.from({ length: 101 }, (_, i) => ({ title: `Paper ${i}` })),
+        /^101 papers in one call; at most 100/,
+      ],
     ])('refuses %s, naming the paper, and writes nothing', async (_, input, message) => {
       await clearGraph(db);
       const response = await gql(server, INGEST, { papers: input }, asCurator());
@@ -391,7 +598,12 @@ describe('curation mutations', () => {
     });
 
     it('refuses a paper without a title field at the schema level', async () => {
-      const response = await gql(server, INGEST, { papers: [{ abstract: 'No title.' }] }, asCurator());
+      const response = await gql(
+        server,
+        INGEST,
+        { papers: [{ abstract: 'No title.' }] },
+        asCurator(),
+      );
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     });
   });

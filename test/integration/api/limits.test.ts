@@ -54,8 +54,14 @@ describe('request limits (defaults)', () => {
   });
 
   it('answers a body over 1 MiB with a clean 413 JSON error, and keeps serving', async () => {
-    const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_048_576) } });
-    const response = await rawRequest(server, { body, headers: { 'content-type': 'application/json' } });
+    const body = JSON.stringify({
+      query: '{ __typename }',
+      variables: { pad: 'x'.repeat(1_048_576) },
+    });
+    const response = await rawRequest(server, {
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     expect(response.json).toEqual({
@@ -70,7 +76,10 @@ describe('request limits (defaults)', () => {
   });
 
   it('answers a body that is not JSON with a clean 400', async () => {
-    const response = await rawRequest(server, { body: '{"query": ', headers: { 'content-type': 'application/json' } });
+    const response = await rawRequest(server, {
+      body: '{"query": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(400);
     expect(response.json?.errors?.[0]).toEqual({
       message: 'The request body is not valid JSON.',
@@ -81,12 +90,17 @@ describe('request limits (defaults)', () => {
 
   it('refuses batched operations, so the limits bound a whole request', async () => {
     const body = JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
-    const response = await rawRequest(server, { body, headers: { 'content-type': 'application/json' } });
+    const response = await rawRequest(server, {
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(400);
   });
 
   it('refuses a mutation over GET', async () => {
-    const query = encodeURIComponent('mutation { removeMention(paperId: "p", entityId: "e", role: USES) { removed } }');
+    const query = encodeURIComponent(
+      'mutation { removeMention(paperId: "p", entityId: "e", role: USES) { removed } }',
+    );
     const response = await rawRequest(server, {
       method: 'GET',
       path: `/graphql?query=${query}`,
@@ -117,7 +131,8 @@ describe('request limits (configured)', () => {
 
   it('refuses an operation over the cost limit', async () => {
     // serverInfo: 2 + 1.5 x 2 scalars = 5; four of them cost 20, five cost 25.
-    const query = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `s${i}: serverInfo { papergraph neo4j }`).join(' ')} }`;
+    const query = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `s${i}: serverInfo { papergraph neo4j }`).join(' ')} }`;
     expect((await gql(server, query(4))).errors).toBeUndefined();
     const response = await gql(server, query(5));
     expect(response.status).toBe(400);
@@ -126,7 +141,10 @@ describe('request limits (configured)', () => {
 
   it('reads the body limit from PAPERGRAPH_MAX_BODY_BYTES', async () => {
     const body = JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(2000) } });
-    const response = await rawRequest(server, { body, headers: { 'content-type': 'application/json' } });
+    const response = await rawRequest(server, {
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(413);
   });
 
@@ -148,7 +166,9 @@ describe('request limits (configured)', () => {
       asCurator(),
     );
     expect(errorCodes(response)).toEqual(['QUERY_TIMEOUT']);
-    const [{ n }] = await db.query<{ n: number }>('MATCH (n) WHERE n:Paper OR n:Entity RETURN count(n) AS n');
+    const [{ n }] = await db.query<{ n: number }>(
+      'MATCH (n) WHERE n:Paper OR n:Entity RETURN count(n) AS n',
+    );
     expect(n).toBe(0);
   });
 });

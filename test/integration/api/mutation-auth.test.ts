@@ -37,22 +37,25 @@ describe('mutations need the API token', () => {
   });
 
   describe.each(Object.entries(MUTATIONS))('%s', (name, operation) => {
-    it.each(Object.entries(REFUSED_HEADERS))('is refused with %s: UNAUTHENTICATED, 401', async (_, headers) => {
-      const response = await rawRequest(server, {
-        body: JSON.stringify({ query: operation }),
-        headers: { 'content-type': 'application/json', ...headers },
-      });
-      expect(response.status).toBe(401);
-      expect(response.headers.get('www-authenticate')).toBe('Bearer');
-      expect(response.json?.errors).toEqual([
-        expect.objectContaining({
-          message: expect.stringContaining('Authorization: Bearer'),
-          path: [name],
-          extensions: { code: 'UNAUTHENTICATED' },
-        }),
-      ]);
-      expect(response.json?.data).toBeNull();
-    });
+    it.each(Object.entries(REFUSED_HEADERS))(
+      'is refused with %s: UNAUTHENTICATED, 401',
+      async (_, headers) => {
+        const response = await rawRequest(server, {
+          body: JSON.stringify({ query: operation }),
+          headers: { 'content-type': 'application/json', ...headers },
+        });
+        expect(response.status).toBe(401);
+        expect(response.headers.get('www-authenticate')).toBe('Bearer');
+        expect(response.json?.errors).toEqual([
+          expect.objectContaining({
+            message: expect.stringContaining('Authorization: Bearer'),
+            path: [name],
+            extensions: { code: 'UNAUTHENTICATED' },
+          }),
+        ]);
+        expect(response.json?.data).toBeNull();
+      },
+    );
 
     it('runs with the token (any refusal is about its arguments, not auth)', async () => {
       const response = await gql(server, operation, {}, asCurator());
@@ -63,14 +66,21 @@ describe('mutations need the API token', () => {
   });
 
   it('accepts the scheme in any case, as RFC 7235 asks', async () => {
-    const response = await gql(server, MUTATIONS.ingestPapers, {}, { authorization: `bearer ${TEST_API_TOKEN}` });
+    const response = await gql(
+      server,
+      MUTATIONS.ingestPapers,
+      {},
+      { authorization: `bearer ${TEST_API_TOKEN}` },
+    );
     expect(response.errors).toBeUndefined();
   });
 
   it('writes nothing when refused', async () => {
     await clearGraph(db);
     await gql(server, MUTATIONS.ingestPapers, {}, { authorization: 'Bearer wrong' });
-    const [{ papers }] = await db.query<{ papers: number }>('MATCH (p:Paper) RETURN count(p) AS papers');
+    const [{ papers }] = await db.query<{ papers: number }>(
+      'MATCH (p:Paper) RETURN count(p) AS papers',
+    );
     expect(papers).toBe(0);
   });
 
@@ -90,22 +100,25 @@ describe('with no PAPERGRAPH_API_TOKEN configured', () => {
     await server?.stop();
   });
 
-  it.each(Object.entries(MUTATIONS))('%s is off: FORBIDDEN, 403, saying how to turn it on', async (name, operation) => {
-    for (const headers of [{}, asCurator(), { authorization: 'Bearer ' }]) {
-      const response = await rawRequest(server, {
-        body: JSON.stringify({ query: operation }),
-        headers: { 'content-type': 'application/json', ...headers },
-      });
-      expect(response.status).toBe(403);
-      expect(response.json?.errors).toEqual([
-        expect.objectContaining({
-          message: expect.stringMatching(/Mutations are off.*PAPERGRAPH_API_TOKEN/),
-          path: [name],
-          extensions: { code: 'FORBIDDEN' },
-        }),
-      ]);
-    }
-  });
+  it.each(Object.entries(MUTATIONS))(
+    '%s is off: FORBIDDEN, 403, saying how to turn it on',
+    async (name, operation) => {
+      for (const headers of [{}, asCurator(), { authorization: 'Bearer ' }]) {
+        const response = await rawRequest(server, {
+          body: JSON.stringify({ query: operation }),
+          headers: { 'content-type': 'application/json', ...headers },
+        });
+        expect(response.status).toBe(403);
+        expect(response.json?.errors).toEqual([
+          expect.objectContaining({
+            message: expect.stringMatching(/Mutations are off.*PAPERGRAPH_API_TOKEN/),
+            path: [name],
+            extensions: { code: 'FORBIDDEN' },
+          }),
+        ]);
+      }
+    },
+  );
 
   it('still answers queries', async () => {
     const response = await gql(server, '{ serverInfo { papergraph } }');

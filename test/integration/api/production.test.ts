@@ -55,16 +55,26 @@ describe('NODE_ENV=production', () => {
   it('masks an unexpected error, with no stack trace', async () => {
     const response = await gql(server, ADD_EDGE, {}, asCurator());
     expect(response.errors).toEqual([
-      expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+      expect.objectContaining({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      }),
     ]);
     expect(JSON.stringify(response)).not.toMatch(/secret-internal|String cannot represent/);
     expect(hasStacktrace(response)).toBe(false);
   });
 
   it('keeps the message of errors made for the client, with no stack trace', async () => {
-    const response = await gql(server, `mutation { mergeEntities(keep: "nothing-here", merge: ["nope"]) { kept } }`, {}, asCurator());
+    const response = await gql(
+      server,
+      `mutation { mergeEntities(keep: "nothing-here", merge: ["nope"]) { kept } }`,
+      {},
+      asCurator(),
+    );
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(response.errors?.[0].message).toMatch(/Unknown entity: keep 'nothing-here', merge\[0\] 'nope'/);
+    expect(response.errors?.[0].message).toMatch(
+      /Unknown entity: keep 'nothing-here', merge\[0\] 'nope'/,
+    );
     expect(hasStacktrace(response)).toBe(false);
     const parseError = await gql(server, '{ serverInfo { ');
     expect(errorCodes(parseError)).toEqual(['GRAPHQL_PARSE_FAILED']);
@@ -132,15 +142,18 @@ describe('outside production', () => {
   it.each([
     ['test', false],
     ['development', true],
-  ])('NODE_ENV=%s shows the real message; a stack trace only in development', async (nodeEnv, stack) => {
-    const server = await startTestServer({ NODE_ENV: nodeEnv, LOG_LEVEL: 'silent' });
-    try {
-      const response = await gql(server, ADD_EDGE, {}, asCurator());
-      expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
-      expect(response.errors?.[0].message).toMatch(/String cannot represent value/);
-      expect(hasStacktrace(response)).toBe(stack);
-    } finally {
-      await server.stop();
-    }
-  });
+  ])(
+    'NODE_ENV=%s shows the real message; a stack trace only in development',
+    async (nodeEnv, stack) => {
+      const server = await startTestServer({ NODE_ENV: nodeEnv, LOG_LEVEL: 'silent' });
+      try {
+        const response = await gql(server, ADD_EDGE, {}, asCurator());
+        expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
+        expect(response.errors?.[0].message).toMatch(/String cannot represent value/);
+        expect(hasStacktrace(response)).toBe(stack);
+      } finally {
+        await server.stop();
+      }
+    },
+  );
 });

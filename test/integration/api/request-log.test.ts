@@ -52,12 +52,17 @@ describe('request log', () => {
         durationMs: expect.any(Number),
         errorCodes: [],
       }),
-      expect.objectContaining({ operationName: null, status: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'] }),
+      expect.objectContaining({
+        operationName: null,
+        status: 400,
+        errorCodes: ['GRAPHQL_VALIDATION_FAILED'],
+      }),
     ]);
   });
 
   it('never logs the token, right or wrong, nor the variables', async () => {
-    const op = 'mutation Remove($p: ID!) { removeMention(paperId: $p, entityId: "e", role: USES) { removed } }';
+    const op =
+      'mutation Remove($p: ID!) { removeMention(paperId: $p, entityId: "e", role: USES) { removed } }';
     await gql(server, op, { p: 'variable-value-xyz' }, asCurator());
     await gql(server, op, { p: 'variable-value-xyz' }, { authorization: 'Bearer wrong-token-abc' });
     const text = JSON.stringify(lines);
@@ -72,8 +77,14 @@ describe('request log', () => {
   });
 
   it('logs a refused body without its content', async () => {
-    const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'y'.repeat(1_100_000) } });
-    await rawRequest(server, { body, headers: { 'content-type': 'application/json', ...asCurator() } });
+    const body = JSON.stringify({
+      query: '{ __typename }',
+      variables: { pad: 'y'.repeat(1_100_000) },
+    });
+    await rawRequest(server, {
+      body,
+      headers: { 'content-type': 'application/json', ...asCurator() },
+    });
     expect(lines).toEqual([
       expect.objectContaining({ msg: 'request refused', status: 413, code: 'PAYLOAD_TOO_LARGE' }),
     ]);

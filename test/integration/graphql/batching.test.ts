@@ -77,14 +77,25 @@ describe('statements per request', () => {
   });
 
   it('is one statement for a lineage, a path, a search or the stats', async () => {
-    expect(await statements('{ lineage(name: "BERT", maxDepth: 10) { nodes { name } edges { paper { title } } } }')).toBe(1);
-    expect(await statements('{ path(from: "BERT", to: "ImageNet-1K") { relation node { __typename } } }')).toBe(1);
+    expect(
+      await statements(
+        '{ lineage(name: "BERT", maxDepth: 10) { nodes { name } edges { paper { title } } } }',
+      ),
+    ).toBe(1);
+    expect(
+      await statements(
+        '{ path(from: "BERT", to: "ImageNet-1K") { relation node { __typename } } }',
+      ),
+    ).toBe(1);
     expect(await statements('{ search(query: "masked autoencoders") { score } }')).toBe(1);
     expect(await statements('{ stats { papers topDatasets { entity { name } } } }')).toBe(1);
   });
 
   it('runs every operation of schema/examples.graphql without an error', async () => {
-    const source = fs.readFileSync(path.join(loadConfig().rootDir, 'schema', 'examples.graphql'), 'utf8');
+    const source = fs.readFileSync(
+      path.join(loadConfig().rootDir, 'schema', 'examples.graphql'),
+      'utf8',
+    );
     const operations = parse(source).definitions.filter(
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
     );

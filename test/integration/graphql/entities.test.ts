@@ -33,7 +33,11 @@ describe('entities', () => {
       ['in-1k', 'ImageNet-1K'],
       ['ImageNet 1K', 'ImageNet-1K'],
     ])('finds %p as %s, whatever the case, hyphens or plural', async (name, expected) => {
-      const { entity } = await data(seeded().server, 'query E($n: String!) { entity(name: $n) { name } }', { n: name });
+      const { entity } = await data(
+        seeded().server,
+        'query E($n: String!) { entity(name: $n) { name } }',
+        { n: name },
+      );
       expect(entity).toEqual({ name: expected });
     });
 
@@ -59,9 +63,12 @@ describe('entities', () => {
     });
   });
 
-  describe('an entity\'s fields', () => {
+  describe("an entity's fields", () => {
     it('lists the papers that introduce it', async () => {
-      const { entity } = await data(seeded().server, '{ entity(name: "BEiT") { introducedIn { id } } }');
+      const { entity } = await data(
+        seeded().server,
+        '{ entity(name: "BEiT") { introducedIn { id } } }',
+      );
       expect(entity.introducedIn.map((p: { id: string }) => p.id)).toContain(BEIT_PAPER);
     });
 
@@ -70,7 +77,12 @@ describe('entities', () => {
       const query = `query P($first: Int, $after: String, $role: LinkRole) {
         entity(name: "BERT") { papers(first: $first, after: $after, role: $role) {
           totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`;
-      const all = await walkPages<{ id: string }>(server, query, { first: 4 }, (d) => d.entity.papers);
+      const all = await walkPages<{ id: string }>(
+        server,
+        query,
+        { first: 4 },
+        (d) => d.entity.papers,
+      );
       const expected = await count(
         db,
         `MATCH (p:Paper)-[:INTRODUCES|USES|EVALUATES_ON|COMPARES_WITH|ADDRESSES]->(:Entity {id: 'bert'})
@@ -78,9 +90,17 @@ describe('entities', () => {
       );
       expect(all.totalCount).toBe(expected);
       expect(new Set(all.nodes.map((n) => n.id)).size).toBe(expected);
-      const uses = await walkPages<{ id: string }>(server, query, { first: 4, role: 'USES' }, (d) => d.entity.papers);
+      const uses = await walkPages<{ id: string }>(
+        server,
+        query,
+        { first: 4, role: 'USES' },
+        (d) => d.entity.papers,
+      );
       expect(uses.nodes.length).toBe(
-        await count(db, `MATCH (p:Paper)-[:USES]->(:Entity {id: 'bert'}) RETURN count(DISTINCT p) AS n`),
+        await count(
+          db,
+          `MATCH (p:Paper)-[:USES]->(:Entity {id: 'bert'}) RETURN count(DISTINCT p) AS n`,
+        ),
       );
       expect(uses.nodes.length).toBeLessThanOrEqual(all.nodes.length);
     });
@@ -92,7 +112,9 @@ describe('entities', () => {
               child { name } parent { name __typename } paper { id } } }
            bert: entity(name: "BERT") { derivatives { relation child { name } parent { name } } } }`,
       );
-      const toBert = beit.derivedFrom.filter((e: { parent: { name: string } }) => e.parent.name === 'BERT');
+      const toBert = beit.derivedFrom.filter(
+        (e: { parent: { name: string } }) => e.parent.name === 'BERT',
+      );
       expect(toBert.length).toBeGreaterThan(0);
       for (const edge of beit.derivedFrom) expect(edge.child.name).toBe('BEiT');
       const fromPaper = toBert.find((e: { paper: { id: string } | null }) => e.paper !== null);
@@ -100,7 +122,9 @@ describe('entities', () => {
         expect(fromPaper.paper.id).toBe(BEIT_PAPER);
         expect(fromPaper.evidence).toMatch(/BERT/);
       }
-      expect(bert.derivatives.map((e: { child: { name: string } }) => e.child.name)).toContain('BEiT');
+      expect(bert.derivatives.map((e: { child: { name: string } }) => e.child.name)).toContain(
+        'BEiT',
+      );
       for (const edge of bert.derivatives) expect(edge.parent.name).toBe('BERT');
     });
 
@@ -109,7 +133,9 @@ describe('entities', () => {
         seeded().server,
         '{ entity(name: "BERT") { paperCount derivativeCount descendantCount derivatives { child { id } } } }',
       );
-      expect(entity.derivativeCount).toBe(new Set(entity.derivatives.map((e: { child: { id: string } }) => e.child.id)).size);
+      expect(entity.derivativeCount).toBe(
+        new Set(entity.derivatives.map((e: { child: { id: string } }) => e.child.id)).size,
+      );
       expect(entity.descendantCount).toBeGreaterThan(entity.derivativeCount);
       expect(entity.paperCount).toBeGreaterThan(0);
     });
@@ -175,29 +201,37 @@ describe('entities', () => {
       DESCENDANT_COUNT: 'descendantCount',
     };
 
-    it.each(orderings)('walks every entity exactly once ordered by %s %s', async (field, direction) => {
-      const { db, server } = seeded();
-      const total = await count(db, 'MATCH (e:Entity) RETURN count(e) AS n');
-      const { nodes, totalCount } = await walkPages<EntityNode>(
-        server,
-        ENTITIES,
-        { first: 50, orderBy: { field, direction } },
-        (d) => d.entities,
-      );
-      expect(totalCount).toBe(total);
-      expect(nodes).toHaveLength(total);
-      expect(new Set(nodes.map((n) => n.id)).size).toBe(total);
-      const property = countOf[field];
-      const keys = property
-        ? nodes.map((n) => n[property] as number)
-        : nodes.map((n) => n.name.toLowerCase());
-      const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      expect(keys).toEqual(direction === 'ASC' ? sorted : sorted.reverse());
-    });
+    it.each(orderings)(
+      'walks every entity exactly once ordered by %s %s',
+      async (field, direction) => {
+        const { db, server } = seeded();
+        const total = await count(db, 'MATCH (e:Entity) RETURN count(e) AS n');
+        const { nodes, totalCount } = await walkPages<EntityNode>(
+          server,
+          ENTITIES,
+          { first: 50, orderBy: { field, direction } },
+          (d) => d.entities,
+        );
+        expect(totalCount).toBe(total);
+        expect(nodes).toHaveLength(total);
+        expect(new Set(nodes.map((n) => n.id)).size).toBe(total);
+        const property = countOf[field];
+        const keys = property
+          ? nodes.map((n) => n[property] as number)
+          : nodes.map((n) => n.name.toLowerCase());
+        const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        expect(keys).toEqual(direction === 'ASC' ? sorted : sorted.reverse());
+      },
+    );
 
     it('lists one kind at a time', async () => {
       const { db, server } = seeded();
-      const { nodes } = await walkPages<EntityNode>(server, ENTITIES, { kind: 'DATASET', first: 40 }, (d) => d.entities);
+      const { nodes } = await walkPages<EntityNode>(
+        server,
+        ENTITIES,
+        { kind: 'DATASET', first: 40 },
+        (d) => d.entities,
+      );
       expect(nodes.length).toBe(await count(db, `MATCH (e:Dataset) RETURN count(e) AS n`));
       for (const node of nodes) expect(node.kind).toBe('DATASET');
     });
@@ -230,7 +264,9 @@ describe('entities', () => {
     }
 
     it('filters by a substring of the name or of an alias, in any case', async () => {
-      expect(await names({ nameContains: 'bert' })).toEqual(expect.arrayContaining(['BERT', 'RoBERTa', 'BioBERT']));
+      expect(await names({ nameContains: 'bert' })).toEqual(
+        expect.arrayContaining(['BERT', 'RoBERTa', 'BioBERT']),
+      );
       expect(await names({ nameContains: 'masked autoenc' })).toContain('MAE');
     });
 
@@ -248,7 +284,9 @@ describe('entities', () => {
     it('filters by an ancestor at any depth', async () => {
       const found = await names({ derivedFrom: 'bert' });
       // BioBERT derives from BERT, Bio_ClinicalBERT from BioBERT: depth 2.
-      expect(found).toEqual(expect.arrayContaining(['BEiT', 'RoBERTa', 'BioBERT', 'Bio_ClinicalBERT']));
+      expect(found).toEqual(
+        expect.arrayContaining(['BEiT', 'RoBERTa', 'BioBERT', 'Bio_ClinicalBERT']),
+      );
       expect(found).not.toContain('BERT');
     });
 
@@ -273,7 +311,10 @@ describe('entities', () => {
         seeded().server,
         '{ any: entity(name: "bert") { id } dataset: entity(name: "bert", kind: DATASET) { id __typename } }',
       );
-      expect(result).toEqual({ any: { id: 'bert' }, dataset: { id: 'bert-dataset', __typename: 'Dataset' } });
+      expect(result).toEqual({
+        any: { id: 'bert' },
+        dataset: { id: 'bert-dataset', __typename: 'Dataset' },
+      });
     });
   });
 });

@@ -66,7 +66,10 @@ describe('hostile arguments', () => {
   });
 
   it('finds a real name beside a hostile one: the filters are not short-circuited', async () => {
-    const result = await data(seeded().server, '{ papers(where: { uses: "BERT", titleContains: "\' OR 1=1 //" }) { totalCount } }');
+    const result = await data(
+      seeded().server,
+      '{ papers(where: { uses: "BERT", titleContains: "\' OR 1=1 //" }) { totalCount } }',
+    );
     expect(result.papers.totalCount).toBe(0);
   });
 
@@ -80,7 +83,11 @@ describe('hostile arguments', () => {
       '',
     ];
     for (const after of forged) {
-      const response = await gql(seeded().server, 'query P($after: String) { papers(first: 2, after: $after) { totalCount } }', { after });
+      const response = await gql(
+        seeded().server,
+        'query P($after: String) { papers(first: 2, after: $after) { totalCount } }',
+        { after },
+      );
       if (response.errors) {
         expect(response.errors[0].extensions?.code).toBe('BAD_USER_INPUT');
       } else {
@@ -89,16 +96,27 @@ describe('hostile arguments', () => {
       }
     }
     // A forged but well-formed position pages on from there: no error, no injection.
-    const response = await gql(seeded().server, 'query P($after: String) { papers(first: 2, after: $after) { totalCount } }', {
-      after: forged[0],
-    });
+    const response = await gql(
+      seeded().server,
+      'query P($after: String) { papers(first: 2, after: $after) { totalCount } }',
+      {
+        after: forged[0],
+      },
+    );
     expect(response.errors).toBeUndefined();
   });
 
   it('refuses GraphQL syntax smuggled in as an enum or a number', async () => {
-    const badEnum = await gql(seeded().server, '{ entities(kind: "MODEL) { id } }") { totalCount } }');
+    const badEnum = await gql(
+      seeded().server,
+      '{ entities(kind: "MODEL) { id } }") { totalCount } }',
+    );
     expect(badEnum.errors?.[0].extensions?.code).toMatch(/GRAPHQL_(PARSE|VALIDATION)_FAILED/);
-    const badNumber = await gql(seeded().server, 'query Q($n: Int) { papers(first: $n) { totalCount } }', { n: '1; DROP' });
+    const badNumber = await gql(
+      seeded().server,
+      'query Q($n: Int) { papers(first: $n) { totalCount } }',
+      { n: '1; DROP' },
+    );
     expect(badNumber.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -121,9 +139,14 @@ describe('hostile arguments', () => {
     );
     expect(paper.comparesWith.map((e: { id: string }) => e.id)).not.toContain('detr');
     expect(paper.comparesWith.map((e: { id: string }) => e.id)).toContain('fcos');
-    expect(paper.mentions.filter((m: { entity: { id: string } }) => m.entity.id === 'detr')).toEqual([]);
+    expect(
+      paper.mentions.filter((m: { entity: { id: string } }) => m.entity.id === 'detr'),
+    ).toEqual([]);
     expect(entity.papers.nodes.map((p: { id: string }) => p.id)).not.toContain(paperId);
-    const path = await data(server, `{ path(from: "${paperId}", to: "DETR", maxLength: 1) { relation } }`);
+    const path = await data(
+      server,
+      `{ path(from: "${paperId}", to: "DETR", maxLength: 1) { relation } }`,
+    );
     expect(path.path).toBeNull();
   });
 

@@ -92,16 +92,34 @@ describe('lineage', () => {
   });
 
   it('follows only the relations asked for', async () => {
-    const result = await lineage({ name: 'BERT', direction: 'DESCENDANTS', maxDepth: 3, relations: ['FINETUNED_FROM'] });
+    const result = await lineage({
+      name: 'BERT',
+      direction: 'DESCENDANTS',
+      maxDepth: 3,
+      relations: ['FINETUNED_FROM'],
+    });
     expect(result.edges.length).toBeGreaterThan(0);
     for (const edge of result.edges) expect(edge.relation).toBe('FINETUNED_FROM');
-    expect(names(result.edges, 'child')).toEqual(new Set(['BioBERT', 'Bio_ClinicalBERT', 'FinBERT']));
+    expect(names(result.edges, 'child')).toEqual(
+      new Set(['BioBERT', 'Bio_ClinicalBERT', 'FinBERT']),
+    );
   });
 
   it('answers a root without lineage with no edges, and an unknown name with null', async () => {
-    const result = await lineage({ name: 'ImageNet-1K', direction: 'DESCENDANTS', maxDepth: 1, relations: ['DISTILLED_FROM'] });
-    expect(result).toMatchObject({ root: { name: 'ImageNet-1K' }, edges: [], nodes: [{ name: 'ImageNet-1K' }] });
-    expect((await data(seeded().server, LINEAGE, { name: 'No Such Model 9000' })).lineage).toBeNull();
+    const result = await lineage({
+      name: 'ImageNet-1K',
+      direction: 'DESCENDANTS',
+      maxDepth: 1,
+      relations: ['DISTILLED_FROM'],
+    });
+    expect(result).toMatchObject({
+      root: { name: 'ImageNet-1K' },
+      edges: [],
+      nodes: [{ name: 'ImageNet-1K' }],
+    });
+    expect(
+      (await data(seeded().server, LINEAGE, { name: 'No Such Model 9000' })).lineage,
+    ).toBeNull();
   });
 
   it.each([0, 11, -3])('refuses maxDepth %i as BAD_USER_INPUT', async (maxDepth) => {

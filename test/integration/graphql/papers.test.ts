@@ -37,21 +37,33 @@ describe('papers', () => {
 
   describe('paper(id, title)', () => {
     it('finds a paper by id with its fields', async () => {
-      const { paper } = await data(seeded().server, `{ paper(id: "${BEIT}") { id title abstract authors url arxivId } }`);
-      expect(paper).toMatchObject({ id: BEIT, title: 'BEiT: BERT Pre-Training of Image Transformers' });
+      const { paper } = await data(
+        seeded().server,
+        `{ paper(id: "${BEIT}") { id title abstract authors url arxivId } }`,
+      );
+      expect(paper).toMatchObject({
+        id: BEIT,
+        title: 'BEiT: BERT Pre-Training of Image Transformers',
+      });
       expect(paper.abstract).toMatch(/BERT/);
       expect(Array.isArray(paper.authors)).toBe(true);
     });
 
     it('finds a paper by its title in any case', async () => {
-      const { paper } = await data(seeded().server, 'query P($t: String) { paper(title: $t) { id } }', {
-        t: '  beit: bert PRE-TRAINING of image transformers ',
-      });
+      const { paper } = await data(
+        seeded().server,
+        'query P($t: String) { paper(title: $t) { id } }',
+        {
+          t: '  beit: bert PRE-TRAINING of image transformers ',
+        },
+      );
       expect(paper).toEqual({ id: BEIT });
     });
 
     it('is null for an unknown paper', async () => {
-      expect(await data(seeded().server, '{ paper(id: "no-such-paper") { id } }')).toEqual({ paper: null });
+      expect(await data(seeded().server, '{ paper(id: "no-such-paper") { id } }')).toEqual({
+        paper: null,
+      });
     });
 
     it.each([
@@ -63,8 +75,8 @@ describe('papers', () => {
     });
   });
 
-  describe('a paper\'s entities', () => {
-    it('lists AlignDet\'s comparisons and introduction, by role', async () => {
+  describe("a paper's entities", () => {
+    it("lists AlignDet's comparisons and introduction, by role", async () => {
       const { paper } = await data(
         seeded().server,
         `{ paper(id: "${ALIGNDET}") {
@@ -83,7 +95,11 @@ describe('papers', () => {
       for (const mention of paper.mentions) {
         expect(mention).toMatchObject({ role: 'COMPARES_WITH', source: 'EXTRACTED' });
         expect(mention.evidence).toMatch(/improves FCOS/);
-        expect(mention.entity.__typename).toBe({ MODEL: 'Model', METHOD: 'Method', DATASET: 'Dataset', TASK: 'Task' }[mention.entity.kind as string]);
+        expect(mention.entity.__typename).toBe(
+          { MODEL: 'Model', METHOD: 'Method', DATASET: 'Dataset', TASK: 'Task' }[
+            mention.entity.kind as string
+          ],
+        );
       }
       // Mentions come grouped by role, in the order of LinkRole.
       const roles = paper.all.map((m: { role: string }) => m.role);
@@ -137,43 +153,54 @@ describe('papers', () => {
     const keyOf: Record<string, string> = {
       TITLE: 'toLower(p.title)',
       PUBLISHED: "coalesce(p.published, '')",
-      MENTION_COUNT: 'COUNT { (p)-[:INTRODUCES|USES|EVALUATES_ON|COMPARES_WITH|ADDRESSES]->(:Entity) }',
+      MENTION_COUNT:
+        'COUNT { (p)-[:INTRODUCES|USES|EVALUATES_ON|COMPARES_WITH|ADDRESSES]->(:Entity) }',
     };
 
-    it.each(orderings)('walks every paper exactly once ordered by %s %s', async (field, direction) => {
-      const { db, server } = seeded();
-      const total = await count(db, 'MATCH (p:Paper) RETURN count(p) AS n');
-      const { nodes, totalCount, pages } = await walkPages<PaperNode>(
-        server,
-        PAPERS,
-        { first: 13, orderBy: { field, direction } },
-        (d) => d.papers,
-      );
-      expect(totalCount).toBe(total);
-      expect(nodes).toHaveLength(total);
-      expect(new Set(nodes.map((n) => n.id)).size).toBe(total);
-      expect(pages).toBe(Math.ceil(total / 13));
-      const expected = await db.query<{ id: string }>(
-        `MATCH (p:Paper) RETURN p.id AS id ORDER BY ${keyOf[field]} ${direction}, p.id ${direction}`,
-      );
-      expect(nodes.map((n) => n.id)).toEqual(expected.map((row) => row.id));
-      if (field === 'MENTION_COUNT') {
-        const counts = nodes.map((n) => n.mentions.length);
-        const sorted = [...counts].sort((a, b) => (direction === 'ASC' ? a - b : b - a));
-        expect(counts).toEqual(sorted);
-      }
-      if (field === 'PUBLISHED') {
-        const dates = nodes.map((n) => n.published ?? '').filter((d) => d !== '');
-        expect(dates).toEqual([...dates].sort((a, b) => (direction === 'ASC' ? a.localeCompare(b) : b.localeCompare(a))));
-      }
-    });
+    it.each(orderings)(
+      'walks every paper exactly once ordered by %s %s',
+      async (field, direction) => {
+        const { db, server } = seeded();
+        const total = await count(db, 'MATCH (p:Paper) RETURN count(p) AS n');
+        const { nodes, totalCount, pages } = await walkPages<PaperNode>(
+          server,
+          PAPERS,
+          { first: 13, orderBy: { field, direction } },
+          (d) => d.papers,
+        );
+        expect(totalCount).toBe(total);
+        expect(nodes).toHaveLength(total);
+        expect(new Set(nodes.map((n) => n.id)).size).toBe(total);
+        expect(pages).toBe(Math.ceil(total / 13));
+        const expected = await db.query<{ id: string }>(
+          `MATCH (p:Paper) RETURN p.id AS id ORDER BY ${keyOf[field]} ${direction}, p.id ${direction}`,
+        );
+        expect(nodes.map((n) => n.id)).toEqual(expected.map((row) => row.id));
+        if (field === 'MENTION_COUNT') {
+          const counts = nodes.map((n) => n.mentions.length);
+          const sorted = [...counts].sort((a, b) => (direction === 'ASC' ? a - b : b - a));
+          expect(counts).toEqual(sorted);
+        }
+        if (field === 'PUBLISHED') {
+          const dates = nodes.map((n) => n.published ?? '').filter((d) => d !== '');
+          expect(dates).toEqual(
+            [...dates].sort((a, b) =>
+              direction === 'ASC' ? a.localeCompare(b) : b.localeCompare(a),
+            ),
+          );
+        }
+      },
+    );
 
     it('says whether pages come before and after', async () => {
       const first = await data(seeded().server, PAPERS, { first: 2 });
       expect(first.papers.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
       expect(first.papers.pageInfo.startCursor).toBe(first.papers.edges[0].cursor);
       expect(first.papers.pageInfo.endCursor).toBe(first.papers.edges[1].cursor);
-      const second = await data(seeded().server, PAPERS, { first: 2, after: first.papers.pageInfo.endCursor });
+      const second = await data(seeded().server, PAPERS, {
+        first: 2,
+        after: first.papers.pageInfo.endCursor,
+      });
       expect(second.papers.pageInfo.hasPreviousPage).toBe(true);
       expect(second.papers.edges[0].node.id).not.toBe(first.papers.edges[1].node.id);
     });
@@ -186,15 +213,20 @@ describe('papers', () => {
     });
 
     it('uses the default page size of 20 when first is absent or null', async () => {
-      expect((await data(seeded().server, '{ papers { edges { cursor } } }')).papers.edges).toHaveLength(20);
+      expect(
+        (await data(seeded().server, '{ papers { edges { cursor } } }')).papers.edges,
+      ).toHaveLength(20);
       expect((await data(seeded().server, PAPERS, { first: null })).papers.edges).toHaveLength(20);
     });
 
-    it.each([101, -1, 100000])('refuses first: %i as BAD_USER_INPUT naming the argument', async (first) => {
-      const error = await firstError(seeded().server, PAPERS, { first });
-      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
-      expect(error.message).toMatch(/"first".*0 to 100/);
-    });
+    it.each([101, -1, 100000])(
+      'refuses first: %i as BAD_USER_INPUT naming the argument',
+      async (first) => {
+        const error = await firstError(seeded().server, PAPERS, { first });
+        expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+        expect(error.message).toMatch(/"first".*0 to 100/);
+      },
+    );
 
     it('refuses a cursor that is not one, or of another ordering', async () => {
       const { papers } = await data(seeded().server, PAPERS, { first: 1 });
@@ -219,15 +251,24 @@ describe('papers', () => {
     it('filters by a case-insensitive substring of the title', async () => {
       const found = await ids({ titleContains: 'bert pre-TRAINING' });
       expect(found).toContain(BEIT);
-      const { papers } = await data(seeded().server, PAPERS, { first: 100, where: { titleContains: 'bert pre-TRAINING' } });
-      for (const edge of papers.edges) expect(edge.node.title.toLowerCase()).toContain('bert pre-training');
+      const { papers } = await data(seeded().server, PAPERS, {
+        first: 100,
+        where: { titleContains: 'bert pre-TRAINING' },
+      });
+      for (const edge of papers.edges)
+        expect(edge.node.title.toLowerCase()).toContain('bert pre-training');
     });
 
     it('filters by a used entity, by name or alias in any spelling', async () => {
       const byName = await ids({ uses: 'BERT' });
       expect(byName).toContain(BEIT);
-      expect(await ids({ uses: 'bidirectional encoder representations from transformers' })).toEqual(byName);
-      const expected = await count(seeded().db, `MATCH (p:Paper)-[:USES]->(:Entity {id: 'bert'}) RETURN count(DISTINCT p) AS n`);
+      expect(
+        await ids({ uses: 'bidirectional encoder representations from transformers' }),
+      ).toEqual(byName);
+      const expected = await count(
+        seeded().db,
+        `MATCH (p:Paper)-[:USES]->(:Entity {id: 'bert'}) RETURN count(DISTINCT p) AS n`,
+      );
       expect(byName).toHaveLength(expected);
     });
 
@@ -269,7 +310,11 @@ describe('papers', () => {
       const { nodes, totalCount } = await walkPages<PaperNode>(
         seeded().server,
         PAPERS,
-        { first: 3, where: { uses: 'BERT' }, orderBy: { field: 'MENTION_COUNT', direction: 'DESC' } },
+        {
+          first: 3,
+          where: { uses: 'BERT' },
+          orderBy: { field: 'MENTION_COUNT', direction: 'DESC' },
+        },
         (d) => d.papers,
       );
       expect(nodes).toHaveLength(totalCount);

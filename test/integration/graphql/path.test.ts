@@ -31,7 +31,8 @@ describe('path', () => {
   /** Each step's relationship exists in the graph, in the direction the step says. */
   async function expectRealSteps(steps: Step[]): Promise<void> {
     for (let i = 0; i < steps.length - 1; i += 1) {
-      const [from, to] = steps[i].direction === 'OUTGOING' ? [steps[i], steps[i + 1]] : [steps[i + 1], steps[i]];
+      const [from, to] =
+        steps[i].direction === 'OUTGOING' ? [steps[i], steps[i + 1]] : [steps[i + 1], steps[i]];
       const rows = await seeded().db.query(
         `MATCH (a {id: $a})-[r]->(b {id: $b}) WHERE type(r) = $type AND (a:Paper OR a:Entity) RETURN 1`,
         { a: from.node.id, b: to.node.id, type: steps[i].relation },
@@ -44,7 +45,10 @@ describe('path', () => {
     const steps = await path({ from: 'BERT', to: 'ImageNet-1K' });
     expect(steps).not.toBeNull();
     expect(steps![0].node).toMatchObject({ __typename: 'Model', name: 'BERT' });
-    expect(steps![steps!.length - 1].node).toMatchObject({ __typename: 'Dataset', name: 'ImageNet-1K' });
+    expect(steps![steps!.length - 1].node).toMatchObject({
+      __typename: 'Dataset',
+      name: 'ImageNet-1K',
+    });
     expect(steps!.length).toBeLessThanOrEqual(7);
     for (const step of steps!.slice(0, -1)) {
       expect(step.relation).toBeTruthy();
@@ -56,13 +60,25 @@ describe('path', () => {
   });
 
   it('takes aliases, paper ids and paper titles as endpoints', async () => {
-    const byAlias = await path({ from: 'bidirectional encoder representations from transformers', to: 'in-1k' });
-    expect(byAlias?.map((s) => s.node.id)).toEqual((await path({ from: 'BERT', to: 'ImageNet-1K' }))?.map((s) => s.node.id));
-    const paper = await path({ from: 'aligndet-aligning-pre-training-and-fine-tuning-in-object-detection', to: 'DETR' });
+    const byAlias = await path({
+      from: 'bidirectional encoder representations from transformers',
+      to: 'in-1k',
+    });
+    expect(byAlias?.map((s) => s.node.id)).toEqual(
+      (await path({ from: 'BERT', to: 'ImageNet-1K' }))?.map((s) => s.node.id),
+    );
+    const paper = await path({
+      from: 'aligndet-aligning-pre-training-and-fine-tuning-in-object-detection',
+      to: 'DETR',
+    });
     expect(paper?.[0].node.__typename).toBe('Paper');
     expect(paper).toHaveLength(2);
     expect(paper?.[0]).toMatchObject({ relation: 'COMPARES_WITH', direction: 'OUTGOING' });
-    const byTitle = await path({ from: 'BEiT: BERT pre-training of image transformers', to: 'BERT', maxLength: 1 });
+    const byTitle = await path({
+      from: 'BEiT: BERT pre-training of image transformers',
+      to: 'BERT',
+      maxLength: 1,
+    });
     expect(byTitle?.map((s) => s.node.__typename)).toEqual(['Paper', 'Model']);
   });
 
@@ -76,7 +92,14 @@ describe('path', () => {
 
   it('is one step from a node to itself', async () => {
     const steps = await path({ from: 'BERT', to: 'bert' });
-    expect(steps).toEqual([{ relation: null, direction: null, evidence: null, node: expect.objectContaining({ name: 'BERT' }) }]);
+    expect(steps).toEqual([
+      {
+        relation: null,
+        direction: null,
+        evidence: null,
+        node: expect.objectContaining({ name: 'BERT' }),
+      },
+    ]);
   });
 
   it('is null for an unknown endpoint, or when no path is short enough', async () => {

@@ -11,6 +11,10 @@ import { GraphQLResponse, gql, startTestServer } from '../../support/test-server
  * alias, AlignDet's comparisons), since the extractor still improves.
  */
 
+/** A response's data: its shape is what each test asserts on. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export interface Seeded {
   server: RunningServer;
   db: Database;
@@ -39,7 +43,7 @@ export function useSeededServer(afterSeed?: (db: Database) => Promise<void>): ()
 }
 
 /** The data of an operation that must succeed; its errors fail the test with their messages. */
-export async function data<T = Record<string, any>>(
+export async function data<T = Json>(
   server: RunningServer,
   query: string,
   variables: Record<string, unknown> = {},
@@ -58,7 +62,8 @@ export async function firstError(
   variables: Record<string, unknown> = {},
 ): Promise<NonNullable<GraphQLResponse['errors']>[number]> {
   const response = await gql(server, query, variables);
-  if (!response.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(response.data)}`);
+  if (!response.errors?.length)
+    throw new Error(`expected an error, got ${JSON.stringify(response.data)}`);
   return response.errors[0];
 }
 
@@ -76,7 +81,7 @@ export async function walkPages<T>(
   server: RunningServer,
   query: string,
   variables: Record<string, unknown>,
-  pick: (data: any) => Connection<T>,
+  pick: (data: Json) => Connection<T>,
 ): Promise<{ nodes: T[]; totalCount: number; pages: number }> {
   const nodes: T[] = [];
   let after: string | null = null;
@@ -93,7 +98,11 @@ export async function walkPages<T>(
   }
 }
 
-export async function count(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<number> {
+export async function count(
+  db: Database,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<number> {
   const [row] = await db.query<{ n: number }>(cypher, params);
   return Number(row.n);
 }

@@ -2,7 +2,7 @@ import { toDryRunJson } from '../../../src/ingest/dry-run';
 import { GraphBatch } from '../../../src/model';
 
 describe('toDryRunJson', () => {
-  it('names entities canonically and keeps exactly the documented fields', () => {
+  it('names entities canonically, keeps the documented fields and shows curated edges on request', () => {
     const batch: GraphBatch = {
       papers: [
         {
@@ -46,8 +46,11 @@ describe('toDryRunJson', () => {
           ],
         },
       ],
-      lineage: [{ child: 'BEiT', parent: 'BERT', relation: 'EXTENDS', evidence: 'lexicon' }],
+      lineage: [],
     });
+    expect(toDryRunJson(batch, { includeCurated: true }).lineage).toEqual([
+      { child: 'BEiT', parent: 'BERT', relation: 'EXTENDS', evidence: 'lexicon' },
+    ]);
   });
 
   it('refuses a batch that names an unknown entity', () => {

@@ -1,3 +1,4 @@
+import { toDryRunJson } from '../../../src/ingest/dry-run';
 import { extractOne } from './support';
 
 const edges = (title: string, abstract: string): string[] =>
@@ -73,9 +74,9 @@ describe('lineage from cue phrases', () => {
 
 describe('lineage from the lexicon', () => {
   it('adds curated parents, and their parents, with evidence "lexicon"', () => {
-    const { dry, batch } = extractOne('Beyond BEiT', 'We study BEiT on ImageNet.');
-    const curated = dry.lineage
-      .filter((l) => l.evidence === 'lexicon')
+    const { batch } = extractOne('Beyond BEiT', 'We study BEiT on ImageNet.');
+    const curated = toDryRunJson(batch, { includeCurated: true })
+      .lineage.filter((l) => l.evidence === 'lexicon')
       .map((l) => `${l.child}>${l.parent}`);
     expect(curated).toEqual(['BEiT>BERT', 'BERT>Transformer']);
     const bert = batch.lineage.find((l) => l.childId === 'beit');

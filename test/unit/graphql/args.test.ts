@@ -32,8 +32,13 @@ describe('argument checks', () => {
   it('decode cursors of the ordering and refuse the rest', () => {
     expect(cursorArg(undefined, 'paper:TITLE:ASC')).toBeUndefined();
     expect(cursorArg(null, 'paper:TITLE:ASC')).toBeUndefined();
-    expect(cursorArg(encodeCursor('paper:TITLE:ASC', 'a', 'b'), 'paper:TITLE:ASC')).toEqual({ key: 'a', id: 'b' });
-    const error = errorOf(() => cursorArg(encodeCursor('paper:TITLE:ASC', 'a', 'b'), 'paper:TITLE:DESC'));
+    expect(cursorArg(encodeCursor('paper:TITLE:ASC', 'a', 'b'), 'paper:TITLE:ASC')).toEqual({
+      key: 'a',
+      id: 'b',
+    });
+    const error = errorOf(() =>
+      cursorArg(encodeCursor('paper:TITLE:ASC', 'a', 'b'), 'paper:TITLE:DESC'),
+    );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
   });
 

@@ -11,7 +11,10 @@ describe('cursors', () => {
         (key, id) => {
           const cursor = encodeCursor('paper:TITLE:ASC', key, id);
           expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-          expect(decodeCursor(cursor, 'paper:TITLE:ASC')).toEqual({ key: Object.is(key, -0) ? 0 : key, id });
+          expect(decodeCursor(cursor, 'paper:TITLE:ASC')).toEqual({
+            key: Object.is(key, -0) ? 0 : key,
+            id,
+          });
         },
       ),
     );

@@ -22,7 +22,9 @@ describe('luceneQuery', () => {
     expect(luceneQuery('*')).toBe('\\*');
     expect(luceneQuery('bert~2 (vit')).toBe('bert\\~2 \\(vit');
     expect(luceneQuery('a && b || !c')).toBe('a \\&\\& b \\|\\| \\!c');
-    expect(luceneQuery('title:bert^10 [a TO z] {x}')).toBe('title\\:bert\\^10 \\[a to z\\] \\{x\\}');
+    expect(luceneQuery('title:bert^10 [a TO z] {x}')).toBe(
+      'title\\:bert\\^10 \\[a to z\\] \\{x\\}',
+    );
     expect(luceneQuery('C:\\path?')).toBe('C\\:\\\\path\\?');
   });
 
@@ -41,13 +43,16 @@ describe('luceneQuery', () => {
 
   it('leaves no syntax character unescaped and no operator word, whatever the input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...`${SPECIAL} aANDORNOTTO`.split('')) }), (text) => {
-        const query = luceneQuery(text);
-        expect(allEscaped(query)).toBe(true);
-        expect(query.split(' ')).not.toContain('AND');
-        expect(query.split(' ')).not.toContain('OR');
-        expect(query.split(' ')).not.toContain('NOT');
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...`${SPECIAL} aANDORNOTTO`.split('')) }),
+        (text) => {
+          const query = luceneQuery(text);
+          expect(allEscaped(query)).toBe(true);
+          expect(query.split(' ')).not.toContain('AND');
+          expect(query.split(' ')).not.toContain('OR');
+          expect(query.split(' ')).not.toContain('NOT');
+        },
+      ),
     );
   });
 });

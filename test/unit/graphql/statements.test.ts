@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 
-import { coUsedStatement, evaluatedStatement, relatedStatement } from '../../../src/graph/co-usage.repository';
+import {
+  coUsedStatement,
+  evaluatedStatement,
+  relatedStatement,
+} from '../../../src/graph/co-usage.repository';
 import { Statement } from '../../../src/graph/cypher';
 import { entityListStatement, findEntityStatement } from '../../../src/graph/entities.repository';
 import { LineageDirection, lineageStatement } from '../../../src/graph/lineage.repository';
@@ -45,7 +49,12 @@ function statementsFor(text: string): Statement[] {
   };
   const position = { key: text, id: text };
   return [
-    paperListStatement({ first: 5, after: position, where: filter, orderBy: { field: 'TITLE', direction: 'ASC' } }),
+    paperListStatement({
+      first: 5,
+      after: position,
+      where: filter,
+      orderBy: { field: 'TITLE', direction: 'ASC' },
+    }),
     entityListStatement({
       first: 5,
       after: position,
@@ -85,27 +94,48 @@ describe('read statements', () => {
 
   it('pass client values as parameters', () => {
     const [papers] = statementsFor('" OR 1=1 //');
-    expect(papers.params).toMatchObject({ titleContains: '" or 1=1 //', uses: 'or11' });
+    expect(papers.params).toMatchObject({ titleContains: '" OR 1=1 //', uses: 'or11' });
   });
 
-  it.each<PaperOrderField>(['TITLE', 'PUBLISHED', 'MENTION_COUNT'])('list papers ordered by %s', (field) => {
-    expect(
-      paperListStatement({ first: 20, where: { uses: 'BERT' }, orderBy: { field, direction: 'DESC' } }),
-    ).toMatchSnapshot();
-  });
+  it.each<PaperOrderField>(['TITLE', 'PUBLISHED', 'MENTION_COUNT'])(
+    'list papers ordered by %s',
+    (field) => {
+      expect(
+        paperListStatement({
+          first: 20,
+          where: { uses: 'BERT' },
+          orderBy: { field, direction: 'DESC' },
+        }),
+      ).toMatchSnapshot();
+    },
+  );
 
   it.each<EntityOrderField>(['NAME', 'PAPER_COUNT', 'DERIVATIVE_COUNT', 'DESCENDANT_COUNT'])(
     'list entities ordered by %s',
     (field) => {
       expect(
-        entityListStatement({ first: 20, where: { kind: 'MODEL' }, orderBy: { field, direction: 'ASC' } }),
+        entityListStatement({
+          first: 20,
+          where: { kind: 'MODEL' },
+          orderBy: { field, direction: 'ASC' },
+        }),
       ).toMatchSnapshot();
     },
   );
 
-  it.each<LineageDirection>(['ANCESTORS', 'DESCENDANTS', 'BOTH'])('walk lineage to %s', (direction) => {
-    expect(lineageStatement({ name: 'BERT', direction, maxDepth: 4, relations: ['EXTENDS', 'VARIANT_OF'] })).toMatchSnapshot();
-  });
+  it.each<LineageDirection>(['ANCESTORS', 'DESCENDANTS', 'BOTH'])(
+    'walk lineage to %s',
+    (direction) => {
+      expect(
+        lineageStatement({
+          name: 'BERT',
+          direction,
+          maxDepth: 4,
+          relations: ['EXTENDS', 'VARIANT_OF'],
+        }),
+      ).toMatchSnapshot();
+    },
+  );
 
   it('find a path, search and count', () => {
     expect(pathStatement({ from: 'BERT', to: 'ImageNet-1K', maxLength: 6 })).toMatchSnapshot();
@@ -114,8 +144,12 @@ describe('read statements', () => {
   });
 
   it('refuse hop bounds out of range before building a query', () => {
-    expect(() => lineageStatement({ name: 'x', direction: 'BOTH', maxDepth: 11 })).toThrow(RangeError);
-    expect(() => lineageStatement({ name: 'x', direction: 'BOTH', maxDepth: 1.5 })).toThrow(RangeError);
+    expect(() => lineageStatement({ name: 'x', direction: 'BOTH', maxDepth: 11 })).toThrow(
+      RangeError,
+    );
+    expect(() => lineageStatement({ name: 'x', direction: 'BOTH', maxDepth: 1.5 })).toThrow(
+      RangeError,
+    );
     expect(() => pathStatement({ from: 'a', to: 'b', maxLength: 0 })).toThrow(RangeError);
   });
 });

@@ -1,0 +1,219 @@
+import { ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import autocannon from 'autocannon';
+
+import { round } from './ingest-bench';
+import { Equivalence, RequestSpec, ServerKind, WorkloadName, WorkloadPlan, responseOk } from './workloads';
+
+/**
+ * Runs one workload against one running API server with autocannon at a fixed concurrency for a
+ * fixed time, and measures what the client sees (requests/s, latency percentiles, errors) and
+ * what the server process costs (its peak resident memory, from /proc/<pid>/status).
+ */
+
+export interface ServerHandle {
+  kind: ServerKind;
+  url: string;
+  /** The process serving the API (the benchmark's child, or this process in the smoke test). */
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface RunOptions {
+  connections: number;
+  durationSeconds: number;
+  /** Load before measuring, discarded: JIT, connection pools and the page cache warm up. */
+  warmupSeconds: number;
+}
+
+export interface WorkloadFigures {
+  server: ServerKind;
+  workload: WorkloadName;
+  equivalence: Equivalence;
+  notes?: string;
+  connections: number;
+  durationSeconds: number;
+  /** Distinct requests the workload rotates over. */
+  variants: number;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
+  /** Socket errors and timeouts, non-2xx answers, and 200 answers that carry GraphQL errors. */
+  errors: { socket: number; timeouts: number; non2xx: number; graphql: number };
+  /** Mean response size in bytes. */
+  responseBytes: number;
+  /** Peak resident memory of the API process during this workload (VmHWM after a reset), in MiB. */
+  peakRssMiB: number | null;
+}
+
+/** Peak resident set size of a process in MiB (VmHWM), or null where /proc is not available. */
+export function peakRssMiB(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? round(Number(kb) / 1024, 1) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resets a process's VmHWM to its current RSS (Linux: "5" to clear_refs), so a peak can be per workload. */
+function resetPeakRss(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+interface CannonResult {
+  latencies: number[];
+  bytes: number;
+  graphqlErrors: number;
+  result: autocannon.Result;
+}
+
+function cannon(url: string, requests: RequestSpec[], connections: number, seconds: number): Promise<CannonResult> {
+  const latencies: number[] = [];
+  let bytes = 0;
+  let graphqlErrors = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        timeout: 30,
+        requests: requests.map((r) => ({
+          ...r,
+          onResponse: (status: number, body: string) => {
+            if (!responseOk(status, body)) graphqlErrors++;
+          },
+        })),
+      },
+      (error, result) => (error ? reject(error) : resolve({ latencies, bytes, graphqlErrors, result })),
+    );
+    instance.on('response', (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      bytes += resBytes;
+    });
+  });
+}
+
+/**
+ * Sends every distinct request once, in order, and fails on the first that does not succeed:
+ * a benchmark of error answers would measure nothing.
+ */
+export async function checkRequests(url: string, requests: RequestSpec[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const r of requests) {
+    const key = `${r.method} ${r.path} ${r.body ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const response = await fetch(`${url}${r.path}`, { method: r.method, headers: r.headers, body: r.body });
+    const body = await response.text();
+    if (!responseOk(response.status, body)) {
+      throw new Error(`${r.method} ${url}${r.path} ${r.body ?? ''} -> ${response.status}: ${body.slice(0, 500)}`);
+    }
+  }
+}
+
+export async function runWorkload(server: ServerHandle, plan: WorkloadPlan, options: RunOptions): Promise<WorkloadFigures> {
+  await checkRequests(server.url, plan.requests);
+  if (options.warmupSeconds > 0) await cannon(server.url, plan.requests, options.connections, options.warmupSeconds);
+  const reset = resetPeakRss(server.pid);
+  const { latencies, bytes, graphqlErrors, result } = await cannon(
+    server.url,
+    plan.requests,
+    options.connections,
+    options.durationSeconds,
+  );
+  latencies.sort((a, b) => a - b);
+  const count = latencies.length;
+  return {
+    server: plan.server,
+    workload: plan.workload,
+    equivalence: plan.equivalence,
+    ...(plan.notes ? { notes: plan.notes } : {}),
+    connections: options.connections,
+    durationSeconds: options.durationSeconds,
+    variants: plan.requests.length,
+    requests: count,
+    requestsPerSecond: round(count / options.durationSeconds, 1),
+    latencyMs: {
+      p50: round(percentile(latencies, 50), 2),
+      p95: round(percentile(latencies, 95), 2),
+      p99: round(percentile(latencies, 99), 2),
+      mean: round(count ? latencies.reduce((a, b) => a + b, 0) / count : 0, 2),
+      max: round(latencies[count - 1] ?? 0, 2),
+    },
+    errors: {
+      socket: result.errors - result.timeouts,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      graphql: graphqlErrors,
+    },
+    responseBytes: count ? Math.round(bytes / count) : 0,
+    peakRssMiB: reset ? peakRssMiB(server.pid) : null,
+  };
+}
+
+/**
+ * Starts one API server as a child process (dist/bench/servers/<kind>.js) on the bench database
+ * and waits for it to say where it listens. Its output goes to `logFile`.
+ */
+export async function launchServer(
+  kind: ServerKind,
+  database: { uri: string; user: string; password: string },
+  logFile: string,
+  timeoutMs = 120_000,
+): Promise<ServerHandle> {
+  const script = path.join(__dirname, '..', 'servers', `${kind}.js`);
+  const log = fs.openSync(logFile, 'a');
+  const child: ChildProcess = fork(script, [], {
+    stdio: ['ignore', log, log, 'ipc'],
+    env: {
+      ...process.env,
+      BENCH_NEO4J_URI: database.uri,
+      BENCH_NEO4J_USER: database.user,
+      BENCH_NEO4J_PASSWORD: database.password,
+    },
+  });
+  fs.closeSync(log);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind} server did not start within ${timeoutMs / 1000} s (log: ${logFile})`)), timeoutMs);
+    child.once('message', (message: { ready?: string }) => {
+      clearTimeout(timer);
+      if (message.ready) resolve(message.ready);
+      else reject(new Error(`${kind} server sent ${JSON.stringify(message)}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${kind} server exited with code ${code} before it was ready (log: ${logFile})`));
+    });
+  });
+  return {
+    kind,
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}

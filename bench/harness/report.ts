@@ -1,0 +1,255 @@
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { CorpusSummary } from '../corpus/corpus';
+import { ExtractionFigures, LoadFigures, round } from './ingest-bench';
+import { WorkloadFigures } from './query-bench';
+import { SERVERS, ServerKind, WORKLOADS, WORKLOAD_DESCRIPTIONS, WorkloadName } from './workloads';
+
+/** The results of one run, as written to bench/results/latest.json. */
+export interface BenchResults {
+  mode: 'quick' | 'full' | 'custom';
+  date: string;
+  durationSeconds: number;
+  machine: MachineInfo;
+  versions: Record<string, string>;
+  settings: {
+    seed: number;
+    neo4jHeap: string;
+    neo4jPageCache: string;
+    connections: number;
+    durationSeconds: number;
+    warmupSeconds: number;
+    queryGraphPapers: number;
+  };
+  corpora: CorpusSummary[];
+  extraction?: ExtractionFigures;
+  loads: LoadFigures[];
+  /** The 1M scale or the bulk importer, when left out: why. */
+  notOffered: string[];
+  queries: WorkloadFigures[];
+  /** Memory of the Neo4j JVM at the end (VmHWM, MiB), shared by all servers. */
+  neo4jPeakRssMiB: number | null;
+  ratios: Ratio[];
+  targets: TargetCheck[];
+}
+
+export interface MachineInfo {
+  nproc: number;
+  memoryGiB: number;
+  cpuModel: string;
+  os: string;
+  node: string;
+  /** 1-minute load average before and after the query benchmarks: other work on the machine skews figures. */
+  loadAverage: { start: number; end?: number };
+  gitCommit?: string;
+}
+
+export interface Ratio {
+  workload: WorkloadName;
+  /** papergraph p50 / floor p50: 1.5 means papergraph takes half as long again as the floor. */
+  p50VsFloor: number | null;
+  /** papergraph req/s / floor req/s. */
+  throughputVsFloor: number | null;
+  /** papergraph req/s / @neo4j/graphql req/s, when the peer has a comparable query. */
+  throughputVsPeer: number | null;
+  peerComparable: boolean;
+}
+
+export interface TargetCheck {
+  target: string;
+  holds: boolean | null;
+  detail: string;
+}
+
+export function machineInfo(): MachineInfo {
+  const cpus = os.cpus();
+  let gitCommit: string | undefined;
+  try {
+    gitCommit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execSync('git status --porcelain', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    if (dirty) gitCommit += ' (uncommitted changes)';
+  } catch {
+    gitCommit = undefined;
+  }
+  return {
+    nproc: os.availableParallelism?.() ?? cpus.length,
+    memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    loadAverage: { start: round(os.loadavg()[0], 2) },
+    ...(gitCommit ? { gitCommit } : {}),
+  };
+}
+
+export function packageVersions(rootDir: string): Record<string, string> {
+  const read = (name: string): string => {
+    try {
+      const file = name === 'papergraph' ? 'package.json' : path.join('node_modules', name, 'package.json');
+      return (JSON.parse(fs.readFileSync(path.join(rootDir, file), 'utf8')) as { version: string }).version;
+    } catch {
+      return 'unknown';
+    }
+  };
+  const names = ['papergraph', 'neo4j-driver', '@apollo/server', 'type-graphql', 'graphql', '@neo4j/graphql', 'autocannon'];
+  return Object.fromEntries(names.map((n) => [n, read(n)]));
+}
+
+function find(queries: WorkloadFigures[], server: ServerKind, workload: WorkloadName): WorkloadFigures | undefined {
+  return queries.find((q) => q.server === server && q.workload === workload);
+}
+
+const ratio = (a: number | undefined, b: number | undefined): number | null =>
+  a === undefined || b === undefined || b === 0 ? null : round(a / b, 2);
+
+export function ratiosOf(queries: WorkloadFigures[]): Ratio[] {
+  return WORKLOADS.filter((w) => find(queries, 'papergraph', w)).map((workload) => {
+    const pg = find(queries, 'papergraph', workload)!;
+    const floor = find(queries, 'floor', workload);
+    const peer = find(queries, 'neo4j-graphql', workload);
+    const peerComparable = peer !== undefined && (peer.equivalence === 'same' || peer.equivalence === 'nearest');
+    return {
+      workload,
+      p50VsFloor: ratio(pg.latencyMs.p50, floor?.latencyMs.p50),
+      throughputVsFloor: ratio(pg.requestsPerSecond, floor?.requestsPerSecond),
+      throughputVsPeer: peer ? ratio(pg.requestsPerSecond, peer.requestsPerSecond) : null,
+      peerComparable,
+    };
+  });
+}
+
+export function checkTargets(results: Pick<BenchResults, 'loads' | 'queries' | 'settings' | 'ratios'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const withFloor = results.ratios.filter((r) => r.p50VsFloor !== null);
+  if (withFloor.length) {
+    const misses = withFloor.filter((r) => r.p50VsFloor! > 1.5);
+    checks.push({
+      target: 'papergraph within 1.5x of the floor at p50 on every workload',
+      holds: misses.length === 0,
+      detail: withFloor.map((r) => `${r.workload} ${r.p50VsFloor}x`).join(', '),
+    });
+  }
+  const shared = results.ratios.filter((r) => r.peerComparable && r.throughputVsPeer !== null);
+  if (shared.length) {
+    const misses = shared.filter((r) => r.throughputVsPeer! < 1);
+    checks.push({
+      target: 'at least the throughput of @neo4j/graphql on every shared workload',
+      holds: misses.length === 0,
+      detail: shared.map((r) => `${r.workload} ${r.throughputVsPeer}x`).join(', '),
+    });
+  }
+  const lineage6 = find(results.queries, 'papergraph', 'lineage-6');
+  if (lineage6) {
+    const at100k = results.settings.queryGraphPapers >= 100_000;
+    checks.push({
+      target: 'lineage depth 6 on the 100k graph under 50 ms at p99',
+      holds: at100k ? lineage6.latencyMs.p99 < 50 : null,
+      detail: `p99 ${lineage6.latencyMs.p99} ms on the ${results.settings.queryGraphPapers.toLocaleString('en')}-paper graph` +
+        (at100k ? '' : ' (not the 100k graph: run `npm run bench:full`)'),
+    });
+  }
+  const loader = results.loads.find((l) => l.method === 'loader' && l.papers === results.loads.find((n) => n.method === 'naive')?.papers);
+  const loaderAt = results.loads.find((l) => l.method === 'loader');
+  const naive = results.loads.find((l) => l.method === 'naive');
+  const base = loader ?? loaderAt;
+  if (base && naive) {
+    const x = round(base.papersPerSecond / naive.papersPerSecond, 1);
+    checks.push({
+      target: 'loader at least 10x the naive way',
+      holds: x >= 10,
+      detail: `${x}x papers/s (${base.papersPerSecond} vs ${naive.papersPerSecond}), ${round(base.relationshipsPerSecond / naive.relationshipsPerSecond, 1)}x relationships/s`,
+    });
+  }
+  return checks;
+}
+
+const n = (value: number | null | undefined, digits = 0): string =>
+  value === null || value === undefined ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export function toMarkdown(r: BenchResults): string {
+  const lines: string[] = [];
+  const m = r.machine;
+  lines.push(`# papergraph benchmarks: ${r.mode} run`, '');
+  lines.push(`- date: ${r.date} (run took ${Math.round(r.durationSeconds / 60)} min)`);
+  lines.push(`- machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; load average ${m.loadAverage.start} at start, ${m.loadAverage.end ?? '–'} at the end`);
+  lines.push(`- versions: Node ${m.node}, Neo4j ${r.versions.neo4j}, ${Object.entries(r.versions).filter(([k]) => k !== 'neo4j').map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push(`- Neo4j: embedded, heap ${r.settings.neo4jHeap}, page cache ${r.settings.neo4jPageCache}; seed ${r.settings.seed}${m.gitCommit ? `; commit ${m.gitCommit}` : ''}`);
+  lines.push('');
+
+  lines.push('## Ingest', '');
+  lines.push('| method | papers | nodes | relationships | seconds | papers/s | relationships/s |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const l of r.loads) {
+    lines.push(`| ${l.method} | ${n(l.papers)} | ${n(l.nodes)} | ${n(l.relationships)} | ${n(l.seconds, 1)} | ${n(l.papersPerSecond)} | ${n(l.relationshipsPerSecond)} |`);
+  }
+  lines.push('');
+  if (r.extraction) {
+    const e = r.extraction;
+    lines.push(
+      `Extraction alone (one core, \`extractBatch\` as \`papergraph ingest\` runs it): ${n(e.abstracts)} abstracts in ${n(e.seconds, 1)} s = **${n(e.abstractsPerSecond)} abstracts/s**. ` +
+        `Against the generator's expected graph: links recall ${e.agreement.linkRecall}, precision ${e.agreement.linkPrecision}; ` +
+        `lineage recall ${e.agreement.lineageRecall}, precision ${e.agreement.lineagePrecision}; kinds ${e.agreement.kindAgreement}.`,
+    );
+    lines.push('');
+  }
+  for (const note of r.notOffered) lines.push(`- ${note}`);
+  if (r.notOffered.length) lines.push('');
+
+  lines.push(`## Queries (${n(r.settings.queryGraphPapers)}-paper graph, ${r.settings.connections} connections, ${r.settings.durationSeconds} s each after ${r.settings.warmupSeconds} s warm-up)`, '');
+  lines.push('| workload | server | query | req/s | p50 ms | p95 ms | p99 ms | errors | bytes/resp | peak RSS MiB |');
+  lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const w of WORKLOADS) {
+    for (const s of SERVERS) {
+      const q = find(r.queries, s, w);
+      if (!q) continue;
+      const errors = q.errors.socket + q.errors.timeouts + q.errors.non2xx + q.errors.graphql;
+      lines.push(
+        `| ${w} | ${s} | ${q.equivalence} | ${n(q.requestsPerSecond, 1)} | ${n(q.latencyMs.p50, 1)} | ${n(q.latencyMs.p95, 1)} | ${n(q.latencyMs.p99, 1)} | ${errors} | ${n(q.responseBytes)} | ${n(q.peakRssMiB)} |`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push(`Neo4j JVM peak RSS: ${n(r.neo4jPeakRssMiB)} MiB.`, '');
+
+  lines.push('## Ratios', '');
+  lines.push('| workload | papergraph / floor, p50 | papergraph / floor, req/s | papergraph / @neo4j/graphql, req/s |');
+  lines.push('| --- | ---: | ---: | ---: |');
+  for (const x of r.ratios) {
+    const peer = x.throughputVsPeer === null ? '–' : `${x.throughputVsPeer}${x.peerComparable ? '' : ' (partial query)'}`;
+    lines.push(`| ${x.workload} | ${x.p50VsFloor ?? '–'} | ${x.throughputVsFloor ?? '–'} | ${peer} |`);
+  }
+  lines.push('');
+
+  lines.push('## Targets', '');
+  lines.push('| target | holds | figures |');
+  lines.push('| --- | --- | --- |');
+  for (const t of r.targets) lines.push(`| ${t.target} | ${t.holds === null ? 'not measured' : t.holds ? 'yes' : '**no**'} | ${t.detail} |`);
+  lines.push('');
+
+  lines.push('## Workloads', '');
+  for (const w of WORKLOADS) lines.push(`- **${w}**: ${WORKLOAD_DESCRIPTIONS[w]}`);
+  const notes = r.queries.filter((q) => q.notes && q.server === 'neo4j-graphql');
+  if (notes.length) {
+    lines.push('', '@neo4j/graphql queries differ from papergraph\'s as follows:', '');
+    for (const q of notes) lines.push(`- ${q.workload} (${q.equivalence}): ${q.notes}`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+export function writeResults(dir: string, results: BenchResults): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const md = toMarkdown(results);
+  const files = [
+    [path.join(dir, 'latest.json'), json],
+    [path.join(dir, 'latest.md'), md],
+    [path.join(dir, `${results.mode}.json`), json],
+    [path.join(dir, `${results.mode}.md`), md],
+  ];
+  for (const [file, text] of files) fs.writeFileSync(file, text);
+  return files.map(([file]) => file);
+}
