@@ -8,6 +8,7 @@ import { connect } from '../db/connect';
 import { FORMATS, Format } from '../ingest/formats/detect-format';
 import { toDryRunJson } from '../ingest/dry-run';
 import { IngestResult, SEED_CORPUS, ingestFiles } from '../ingest/ingest';
+import { strongestPerEdge } from '../ingest/lineage-edges';
 import { changedNothing, LoadReport, WriteCounts } from '../ingest/load';
 
 interface IngestFlags {
@@ -26,7 +27,7 @@ export function formatSummary(result: IngestResult): string {
   const { batch, report } = result;
   const links = batch.papers.reduce((n, p) => n + p.mentions.length, 0);
   const lines = [
-    `Read ${result.papersRead} papers; extracted ${batch.entities.length} entities, ${links} paper-entity links, ${batch.lineage.length} lineage edges.`,
+    `Read ${result.papersRead} papers; extracted ${batch.entities.length} entities, ${links} paper-entity links, ${strongestPerEdge(batch.lineage).length} lineage edges.`,
   ];
   if (report) lines.push(...reportLines(report));
   for (const warning of batch.warnings) {

@@ -46,10 +46,14 @@ export class PaperResolver {
     @Arg('title', () => String, { nullable: true }) title: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<PaperRow | null> {
-    if ((id === null || id === undefined) === (title === null || title === undefined)) {
+    const hasId = id !== null && id !== undefined;
+    if (hasId === (title !== null && title !== undefined)) {
       throw badUserInput('id', 'or "title" must be given, and not both.');
     }
-    return findPaper(ctx.db, id ? { id } : { title: textArg(title ?? '', 'title', 2_000) });
+    return findPaper(
+      ctx.db,
+      hasId ? { id: textArg(id, 'id', 2_000) } : { title: textArg(title ?? '', 'title', 2_000) },
+    );
   }
 
   @Query(() => PaperConnection, { description: 'Papers, filtered and ordered, a page at a time.' })

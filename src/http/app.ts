@@ -18,6 +18,7 @@ import { Logger } from '../logger';
 import { bearerToken, tokenMatches } from './bearer-token';
 import { httpErrorHandler } from './body-errors';
 import { curatorName } from './curator-header';
+import { explorerRouter } from './explorer';
 import { healthHandler } from './health';
 import { playgroundRouter } from './playground';
 
@@ -69,6 +70,7 @@ export async function createApp({ config, db, schema, logger }: AppOptions): Pro
 
   app.get('/health', healthHandler(db));
   if (config.playground) app.use(playgroundRouter(config.rootDir));
+  app.use(explorerRouter(config.rootDir));
   app.use(
     '/graphql',
     express.json({ limit: config.limits.maxBodyBytes }),

@@ -1,12 +1,13 @@
 import { EntityKind, GraphBatch, LineageRelation, LinkRole } from '../model';
+import { strongestPerEdge } from './lineage-edges';
 
 /**
- * The human-readable (and scorer-readable, see bench/extraction) view of a batch: what each paper
- * is linked to and which lineage edges its text supports, with canonical entity names.
+ * The human-readable (and scorer-readable, see bench/extraction) view of a batch: exactly what a
+ * load would write, with canonical entity names: each paper's links, and every lineage edge the
+ * graph would hold (one per child, parent and relation, the one the loader keeps).
  *
- * Curated lineage from the lexicon (evidence "lexicon") is left out unless asked for: it is in the
- * batch for the graph, but the dry run shows what extraction read in the text, as the annotation
- * guidelines do ("only when the abstract supports it").
+ *   { "papers": [ { "title", "mentions": [ { "name", "kind", "role", "evidence" } ] } ],
+ *     "lineage": [ { "child", "parent", "relation", "evidence" } ] }
  */
 
 export interface DryRunMention {
@@ -28,12 +29,7 @@ export interface DryRunJson {
   lineage: DryRunLineage[];
 }
 
-export interface DryRunOptions {
-  /** Also list the lexicon's curated parent edges (source CURATED). */
-  includeCurated?: boolean;
-}
-
-export function toDryRunJson(batch: GraphBatch, options: DryRunOptions = {}): DryRunJson {
+export function toDryRunJson(batch: GraphBatch): DryRunJson {
   const entities = new Map(batch.entities.map((e) => [e.id, e]));
   const entity = (id: string) => {
     const found = entities.get(id);
@@ -48,13 +44,11 @@ export function toDryRunJson(batch: GraphBatch, options: DryRunOptions = {}): Dr
         return { name: e.name, kind: e.kind, role: m.role, evidence: m.evidence };
       }),
     })),
-    lineage: batch.lineage
-      .filter((edge) => options.includeCurated || edge.source !== 'CURATED')
-      .map((edge) => ({
-        child: entity(edge.childId).name,
-        parent: entity(edge.parentId).name,
-        relation: edge.relation,
-        evidence: edge.evidence,
-      })),
+    lineage: strongestPerEdge(batch.lineage).map((edge) => ({
+      child: entity(edge.childId).name,
+      parent: entity(edge.parentId).name,
+      relation: edge.relation,
+      evidence: edge.evidence,
+    })),
   };
 }

@@ -13,6 +13,7 @@ import {
   MentionRecord,
   StoredPaper,
 } from '../model';
+import { strongestPerEdge } from './lineage-edges';
 import { aliasKey } from './resolve/slug';
 
 /**
@@ -215,21 +216,6 @@ function lineageRow(edge: LineageRecord) {
 }
 
 const LOAD_TIMEOUT_MS = 300_000;
-
-/**
- * The graph holds one edge per (child, parent, relation); when several papers support it, the
- * curated or most confident statement is kept, first one on ties, so reruns pick the same one.
- */
-function strongestPerEdge(edges: LineageRecord[]): LineageRecord[] {
-  const best = new Map<string, LineageRecord>();
-  const rank = (e: LineageRecord) => (e.source === 'CURATED' ? 2 : 0) + e.confidence;
-  for (const edge of edges) {
-    const key = `${edge.relation} ${edge.childId} ${edge.parentId}`;
-    const current = best.get(key);
-    if (!current || rank(edge) > rank(current)) best.set(key, edge);
-  }
-  return [...best.values()];
-}
 
 export async function loadBatch(
   db: Database,

@@ -3,6 +3,7 @@ import {
   GraphBatch,
   IngestWarning,
   LineageRecord,
+  LineageRelation,
   LinkRole,
   MentionRecord,
   PaperRecord,
@@ -17,15 +18,21 @@ import { paperId } from './resolve/slug';
  * Papers in, graph batch out: extraction per paper, then corpus-wide entity resolution, then
  * lineage from the papers' text and from the lexicon.
  *
- * Lexicon lineage: every lexicon entity that ends up in the graph brings its curated parents
- * (and theirs, transitively), with the parent entity added when no paper mentions it, so that
- * BEiT -> BERT exists whenever BEiT is in the graph. Such edges carry evidence "lexicon", no
- * paperId, confidence 1 and source CURATED (the fact comes from the curated lexicon, not from
- * a sentence).
+ * Lexicon lineage: a lexicon entity's curated parent edge (BEiT -> BERT) is written for a paper
+ * that names both the child and the parent, and only then: never transitively (BEiT does not
+ * bring BERT -> Transformer) and never for a child named alone, so that every edge is supported
+ * by some paper's text. Such an edge belongs to that paper (its id, and as evidence the sentence
+ * that names the parent, one naming the child too when there is one) with source EXTRACTED, like
+ * any edge read from the paper, and the lexicon's confidence. When the paper's own words already
+ * relate the two entities, the lexicon decides the relation and the paper's sentence stays the
+ * evidence ("Following BERT, we propose BEiT" is BEiT EXTENDS BERT): one edge per pair and paper.
  *
  * The output is deterministic: papers keep input order, mentions follow their first supporting
  * sentence, entities and lineage are sorted.
  */
+
+/** Confidence of a lexicon parent edge: the relation is a curated fact. */
+export const LEXICON_EDGE_CONFIDENCE = 1;
 
 export interface ExtractOptions {
   lexicon: Lexicon;
@@ -78,11 +85,7 @@ export function extractPapers(records: PaperRecord[], options: ExtractOptions): 
     }
   }
 
-  const parents = lexiconAncestors(
-    papers.flatMap((p) => p.extraction.entities),
-    lexicon,
-  );
-  const resolved = resolveEntities([...papers.map((p) => p.extraction.entities), parents.extra]);
+  const resolved = resolveEntities(papers.map((p) => p.extraction.entities));
 
   const kindOf = new Map(resolved.entities.map((e) => [e.id, e.kind]));
   const stored = papers.map(({ record, id, extraction }) => ({
@@ -91,12 +94,12 @@ export function extractPapers(records: PaperRecord[], options: ExtractOptions): 
   }));
 
   const lineage: LineageRecord[] = [];
-  const lineageKeys = new Set<string>();
+  /** Edge of a (child, parent, paper), whatever its relation: one per pair and paper. */
+  const byPair = new Map<string, LineageRecord>();
+  const pairKey = (e: LineageRecord) => `${e.childId}|${e.parentId}|${e.paperId ?? ''}`;
   const addEdge = (edge: LineageRecord): void => {
-    if (edge.childId === edge.parentId) return;
-    const key = `${edge.childId}|${edge.parentId}|${edge.relation}|${edge.paperId ?? ''}`;
-    if (lineageKeys.has(key)) return;
-    lineageKeys.add(key);
+    if (edge.childId === edge.parentId || byPair.has(pairKey(edge))) return;
+    byPair.set(pairKey(edge), edge);
     lineage.push(edge);
   };
   for (const { id, extraction } of papers) {
@@ -112,18 +115,25 @@ export function extractPapers(records: PaperRecord[], options: ExtractOptions): 
       });
     }
   }
-  const idOfEntry = (entry: LexiconEntry): string => resolved.idOf(parents.byEntry.get(entry)!);
-  for (const entry of parents.entries) {
-    for (const parent of entry.parents) {
-      const parentEntry = lexicon.byName(parent.name)!;
-      addEdge({
-        childId: idOfEntry(entry),
-        parentId: idOfEntry(parentEntry),
-        relation: parent.relation,
-        evidence: 'lexicon',
-        confidence: 1,
-        source: 'CURATED',
-      });
+  for (const { id, extraction } of papers) {
+    for (const edge of lexiconEdges(extraction.entities, lexicon)) {
+      const record: LineageRecord = {
+        childId: resolved.idOf(edge.child),
+        parentId: resolved.idOf(edge.parent),
+        relation: edge.relation,
+        evidence: edge.evidence,
+        paperId: id,
+        confidence: LEXICON_EDGE_CONFIDENCE,
+        source: 'EXTRACTED',
+      };
+      const read = byPair.get(pairKey(record));
+      if (read) {
+        // The paper relates them in its own words: the lexicon names the relation.
+        read.relation = record.relation;
+        read.confidence = Math.max(read.confidence, record.confidence);
+      } else {
+        addEdge(record);
+      }
     }
   }
   lineage.sort(
@@ -202,39 +212,37 @@ function roleForKind(role: LinkRole, kind: EntityKind): LinkRole {
 }
 
 /**
- * Lexicon entries in the graph and all their curated ancestors; ancestors that no paper
- * mentions become entities of their own (`extra`), so that every curated edge has both ends.
+ * The lexicon's parent edges between entities a paper names (child and parent both linked to
+ * the paper), with the sentence that names the parent, preferring one that names the child too.
  */
-function lexiconAncestors(
+function lexiconEdges(
   entities: PaperEntity[],
   lexicon: Lexicon,
-): { entries: LexiconEntry[]; extra: PaperEntity[]; byEntry: Map<LexiconEntry, PaperEntity> } {
-  const byEntry = new Map<LexiconEntry, PaperEntity>();
-  for (const entity of entities)
-    if (entity.entry && !byEntry.has(entity.entry)) byEntry.set(entity.entry, entity);
-  const queue = [...byEntry.keys()];
-  const extra: PaperEntity[] = [];
-  for (let i = 0; i < queue.length; i++) {
-    for (const parent of queue[i].parents) {
-      const entry = lexicon.byName(parent.name);
-      if (!entry || byEntry.has(entry)) continue;
-      const entity: PaperEntity = {
-        entry,
-        surfaces: new Map([[entry.name, 0]]),
-        definitions: [],
-        kind: entry.kind,
-        introduced: false,
-        mentions: [],
-        lineageOnly: true,
-        firstOrder: Number.MAX_SAFE_INTEGER,
-        names: [entry.name, ...entry.aliases],
-      };
-      byEntry.set(entry, entity);
-      extra.push(entity);
-      queue.push(entry);
+): Array<{ child: PaperEntity; parent: PaperEntity; relation: LineageRelation; evidence: string }> {
+  const named = new Map<LexiconEntry, PaperEntity>();
+  for (const entity of entities) {
+    if (!entity.entry || entity.lineageOnly || entity.mentions.length === 0) continue;
+    if (!named.has(entity.entry)) named.set(entity.entry, entity);
+  }
+  const edges: Array<{
+    child: PaperEntity;
+    parent: PaperEntity;
+    relation: LineageRelation;
+    evidence: string;
+  }> = [];
+  for (const [entry, child] of named) {
+    for (const link of entry.parents) {
+      const parentEntry = lexicon.byName(link.name);
+      const parent = parentEntry && named.get(parentEntry);
+      if (!parent || parent === child) continue;
+      const evidence =
+        parent.sentences.find((s) => child.sentences.includes(s)) ??
+        parent.sentences[0] ??
+        parent.mentions[0].evidence;
+      edges.push({ child, parent, relation: link.relation, evidence });
     }
   }
-  return { entries: queue, extra, byEntry };
+  return edges;
 }
 
 function compare(a: string, b: string): number {

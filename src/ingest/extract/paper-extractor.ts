@@ -39,6 +39,8 @@ export interface PaperEntity extends LineageEntity {
   /** Entities that only appear as lineage parents (lexicon entries named inside other names). */
   lineageOnly: boolean;
   firstOrder: number;
+  /** The sentences (title first) that name the entity, in text order, each once. */
+  sentences: string[];
 }
 
 export interface Definition {
@@ -618,6 +620,11 @@ function toEntity(cluster: Cluster, roles: Map<Sentence, SentenceRoles>): PaperE
     lineageOnly: false,
     firstOrder: Math.min(...cluster.occurrences.map((o) => o.order)),
     names: [...names],
+    sentences: [
+      ...new Set(
+        [...cluster.occurrences].sort((a, b) => a.order - b.order).map((o) => o.sentence.text),
+      ),
+    ],
   };
 }
 
@@ -658,6 +665,7 @@ function lexiconOnlyEntity(entry: LexiconEntry): PaperEntity {
     lineageOnly: true,
     firstOrder: Number.MAX_SAFE_INTEGER,
     names: [entry.name, ...entry.aliases],
+    sentences: [],
   };
 }
 
@@ -695,6 +703,7 @@ function addStatedNames(
         lineageOnly: false,
         firstOrder: Number.MAX_SAFE_INTEGER - 1,
         names: entry ? [entry.name, ...entry.aliases] : [name.trim()],
+        sentences: [],
       };
       entities.push(entity);
     }

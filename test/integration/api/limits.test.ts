@@ -158,16 +158,26 @@ describe('request limits (configured)', () => {
     expect(response.errors?.[0].message).toMatch(/^3 papers in one call; at most 2/);
   });
 
-  it('stops an ingest that outlasts its transaction timeout, writing nothing', async () => {
-    const response = await gql(
-      server,
-      'mutation { ingestPapers(papers: [{title: "Timed Out Paper", abstract: "We use BERT on ImageNet."}]) { paperIds } }',
-      {},
-      asCurator(),
-    );
-    expect(errorCodes(response)).toEqual(['QUERY_TIMEOUT']);
+  it('stops an ingest that outlasts its transaction timeout, writing nothing at all', async () => {
+    // An uncommitted paper with the same id makes the ingest wait for its lock, after it has
+    // written the entities in its transaction, until the timeout ends it.
+    const session = db.driver.session();
+    const blocker = await session.beginTransaction();
+    await blocker.run(`CREATE (:Paper {id: 'timed-out-paper'})`);
+    try {
+      const response = await gql(
+        server,
+        'mutation { ingestPapers(papers: [{title: "Timed Out Paper", abstract: "We use BERT on ImageNet."}]) { paperIds } }',
+        {},
+        asCurator(),
+      );
+      expect(errorCodes(response)).toEqual(['QUERY_TIMEOUT']);
+    } finally {
+      await blocker.rollback();
+      await session.close();
+    }
     const [{ n }] = await db.query<{ n: number }>(
-      'MATCH (n) WHERE n:Paper OR n:Entity RETURN count(n) AS n',
+      'MATCH (n) WHERE n:Paper OR n:Entity OR n:Alias RETURN count(n) AS n',
     );
     expect(n).toBe(0);
   });

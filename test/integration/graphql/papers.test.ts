@@ -66,6 +66,11 @@ describe('papers', () => {
       });
     });
 
+    it('refuses an empty id, naming it', async () => {
+      const error = await firstError(seeded().server, '{ paper(id: "") { id } }');
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    });
+
     it.each([
       ['neither id nor title', '{ paper { id } }'],
       ['both id and title', `{ paper(id: "${BEIT}", title: "x") { id } }`],

@@ -1,10 +1,8 @@
-import { toDryRunJson } from '../../../src/ingest/dry-run';
-import { extractOne } from './support';
+import { extractPapers } from '../../../src/ingest/pipeline';
+import { extractOne, fixtureLexicon, record } from './support';
 
 const edges = (title: string, abstract: string): string[] =>
-  extractOne(title, abstract)
-    .dry.lineage.filter((l) => l.evidence !== 'lexicon')
-    .map((l) => `${l.child} ${l.relation} ${l.parent}`);
+  extractOne(title, abstract).dry.lineage.map((l) => `${l.child} ${l.relation} ${l.parent}`);
 
 describe('lineage from cue phrases', () => {
   it('reads "Following X, we ..." as inspiration for the paper\'s own entity', () => {
@@ -73,18 +71,59 @@ describe('lineage from cue phrases', () => {
 });
 
 describe('lineage from the lexicon', () => {
-  it('adds curated parents, and their parents, with evidence "lexicon"', () => {
-    const { batch } = extractOne('Beyond BEiT', 'We study BEiT on ImageNet.');
-    const curated = toDryRunJson(batch, { includeCurated: true })
-      .lineage.filter((l) => l.evidence === 'lexicon')
-      .map((l) => `${l.child}>${l.parent}`);
-    expect(curated).toEqual(['BEiT>BERT', 'BERT>Transformer']);
-    const bert = batch.lineage.find((l) => l.childId === 'beit');
-    expect(bert).toMatchObject({ parentId: 'bert', source: 'CURATED', confidence: 1 });
-    expect(bert?.paperId).toBeUndefined();
-    // The parents are entities even though the paper does not mention them.
-    expect(batch.entities.map((e) => e.id)).toEqual(
-      expect.arrayContaining(['bert', 'transformer']),
+  it('adds a curated parent edge when the paper names both child and parent', () => {
+    const abstract = 'We study BEiT on ImageNet. BEiT learns like BERT does.';
+    const { dry, batch } = extractOne('Beyond BEiT', abstract);
+    // Not transitive: the paper does not name the Transformer, so BERT -> Transformer is absent.
+    expect(dry.lineage.map((l) => `${l.child} ${l.relation} ${l.parent}`)).toEqual([
+      'BEiT EXTENDS BERT',
+    ]);
+    const edge = batch.lineage.find((l) => l.childId === 'beit');
+    expect(edge).toMatchObject({
+      parentId: 'bert',
+      paperId: 'beyond-beit',
+      evidence: 'BEiT learns like BERT does.',
+      source: 'EXTRACTED',
+      confidence: 1,
+    });
+    expect(batch.entities.map((e) => e.id)).not.toContain('transformer');
+  });
+
+  it('adds nothing for a child named without its parent', () => {
+    const { dry, batch } = extractOne('Beyond BEiT', 'We study BEiT on ImageNet.');
+    expect(dry.lineage).toEqual([]);
+    expect(batch.entities.map((e) => e.id)).not.toEqual(expect.arrayContaining(['bert']));
+  });
+
+  it('follows each curated link only in the paper that names both ends', () => {
+    const batch = extractPapers(
+      [
+        record('Beyond BEiT', 'We study BEiT and compare it with BERT.', 1),
+        record('Attention Models', 'We analyse BERT, a Transformer encoder.', 2),
+        record('Image Tokens', 'We fine-tune BEiT on ImageNet.', 3),
+      ],
+      { lexicon: fixtureLexicon() },
     );
+    expect(batch.lineage.map((l) => `${l.childId}>${l.parentId}@${l.paperId}`)).toEqual([
+      'beit>bert@beyond-beit',
+      'bert>transformer@attention-models',
+    ]);
+    // The first sentence that names the parent when none names both.
+    expect(batch.lineage[1].evidence).toBe('We analyse BERT, a Transformer encoder.');
+  });
+
+  it("lets the lexicon name the relation when the paper's words already relate the pair", () => {
+    const { batch } = extractOne(
+      'Image Transformers',
+      'Following BERT developed in NLP, we propose BEiT, a vision model.',
+    );
+    const toBert = batch.lineage.filter((l) => l.childId === 'beit' && l.parentId === 'bert');
+    expect(toBert).toEqual([
+      expect.objectContaining({
+        relation: 'EXTENDS',
+        evidence: 'Following BERT developed in NLP, we propose BEiT, a vision model.',
+        source: 'EXTRACTED',
+      }),
+    ]);
   });
 });
