@@ -55,7 +55,6 @@ export async function connect(
 ): Promise<Connection> {
   let embedded: RunningNeo4j | undefined;
   let closing = false;
-  let db: Database | undefined;
   let uri = config.neo4jUri;
   // The database this process owns is restarted when it dies (a crash, an OOM kill), on the same
   // port, so that the API recovers without a restart of its own; the driver reconnects by itself.
@@ -80,24 +79,24 @@ export async function connect(
       }
     }
   };
-  const shutdown = async () => {
-    closing = true;
-    await restarting;
-    await db?.close();
-    await embedded?.stop();
-  };
   if (!uri) {
     embedded = await startEmbedded(embeddedOptions(config, log, options.attachToAny), 'foreground');
     if (!options.attachToAny) supervise(embedded);
     uri = embedded.uri;
   }
-  db = new Database({
+  const db = new Database({
     uri,
     user: config.neo4jUser,
     password: config.neo4jPassword,
     database: config.neo4jDatabase,
     queryTimeoutMs: config.queryTimeoutMs,
   });
+  const shutdown = async () => {
+    closing = true;
+    await restarting;
+    await db.close();
+    await embedded?.stop();
+  };
   try {
     await waitUntilReachable(db, uri, log);
     const applied = await migrate(db, path.join(config.rootDir, 'schema'));

@@ -2,7 +2,7 @@ import { ManagedTransaction } from 'neo4j-driver';
 
 import { Database } from '../db/database';
 import { aliasKey } from '../ingest/resolve/slug';
-import { LoadReport, loadBatch } from '../ingest/load';
+import { GraphWriter, LoadReport, loadBatch } from '../ingest/load';
 import { GraphBatch, LINEAGE_RELATIONS, LineageRelation, LINK_ROLES, LinkRole } from '../model';
 import { CurationError } from './curation-error';
 import { entityMap, lineageEdgeMap, paperMap } from './cypher';
@@ -349,13 +349,9 @@ export class CurationRepository {
 }
 
 /**
- * A Database whose every write runs inside the given transaction. loadBatch only calls
- * `write(work)`; handing it this lets one mutation commit or roll back as a whole.
- * TODO(loader): once loadBatch accepts `Pick<Database, 'write'>`, drop the cast.
+ * A writer whose every write runs inside the given transaction, so that one mutation commits or
+ * rolls back as a whole.
  */
-function inTransaction(tx: ManagedTransaction): Database {
-  const scope: Pick<Database, 'write'> = {
-    write: <T>(work: (inner: ManagedTransaction) => Promise<T>) => work(tx),
-  };
-  return scope as Database;
+function inTransaction(tx: ManagedTransaction): GraphWriter {
+  return { write: <T>(work: (inner: ManagedTransaction) => Promise<T>) => work(tx) };
 }

@@ -217,8 +217,11 @@ function lineageRow(edge: LineageRecord) {
 
 const LOAD_TIMEOUT_MS = 300_000;
 
+/** What the loader needs of a database: write transactions (a Database, or one open transaction). */
+export type GraphWriter = Pick<Database, 'write'>;
+
 export async function loadBatch(
-  db: Database,
+  db: GraphWriter,
   batch: GraphBatch,
   options: LoadOptions = {},
 ): Promise<LoadReport> {
