@@ -60,7 +60,7 @@ export interface WorkloadParams {
   paperIds: string[];
   /** Datasets with the number of papers evaluating on them, spread log-uniformly over popularity. */
   datasets: Array<{ name: string; papers: number }>;
-  /** Lineage roots whose descendants reach depth 6, with descendant counts at depth 3 and 6. */
+  /** Lineage roots whose descendants reach depth 6 (the deepest, in a small corpus), with descendant counts at depth 3 and 6. */
   lineageRoots: Array<{ name: string; descendants3: number; descendants6: number }>;
   /** Full-text queries: entity names and title words. */
   searchTerms: string[];
@@ -416,8 +416,11 @@ export class CorpusGenerator {
       height.set(e, h);
       return h;
     };
-    const deep = [...this.pools.MODEL, ...this.pools.METHOD]
-      .filter((e) => this.entities[e].children.length > 0 && heightOf(e) >= 6)
+    // Roots whose descendants reach depth 6; a small corpus may have none, then the deepest.
+    const parents = [...this.pools.MODEL, ...this.pools.METHOD].filter((e) => this.entities[e].children.length > 0);
+    const tallest = parents.reduce((h, e) => Math.max(h, heightOf(e)), 0);
+    const deep = parents
+      .filter((e) => heightOf(e) >= Math.min(6, tallest))
       .map((e) => ({ e, d6: reach(e, 6) }))
       .sort((a, b) => b.d6 - a.d6 || a.e - b.e);
     const lineageRoots = logUniform(deep, count).map(({ e, d6 }) => ({

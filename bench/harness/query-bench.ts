@@ -167,6 +167,13 @@ export async function runWorkload(server: ServerHandle, plan: WorkloadPlan, opti
   };
 }
 
+/** The module under dist/bench/servers/ that serves each kind. */
+const SERVER_SCRIPTS: Record<ServerKind, string> = {
+  floor: 'raw-cypher',
+  papergraph: 'papergraph',
+  'neo4j-graphql': 'neo4j-graphql',
+};
+
 /**
  * Starts one API server as a child process (dist/bench/servers/<kind>.js) on the bench database
  * and waits for it to say where it listens. Its output goes to `logFile`.
@@ -177,7 +184,7 @@ export async function launchServer(
   logFile: string,
   timeoutMs = 120_000,
 ): Promise<ServerHandle> {
-  const script = path.join(__dirname, '..', 'servers', `${kind}.js`);
+  const script = path.join(__dirname, '..', 'servers', `${SERVER_SCRIPTS[kind]}.js`);
   const log = fs.openSync(logFile, 'a');
   const child: ChildProcess = fork(script, [], {
     stdio: ['ignore', log, log, 'ipc'],

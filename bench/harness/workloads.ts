@@ -80,12 +80,12 @@ const PEER_QUERIES: Record<WorkloadName, string> = {
   'lineage-3': `query Lineage($name: String!) { entities(where: { name: { eq: $name } }) { ${nestedDerivatives(3)} } }`,
   'lineage-6': `query Lineage($name: String!) { entities(where: { name: { eq: $name } }) { ${nestedDerivatives(6)} } }`,
   search:
-    `query Search($q: String!) { searchPapers(phrase: $q, limit: 10) { score paper { id title } } ` +
-    `searchEntities(phrase: $q, limit: 10) { score entity { ${ENTITY} } } }`,
+    `query Search($q: String!) { searchPapers(phrase: $q, first: 10) { edges { score node { id title } } } ` +
+    `searchEntities(phrase: $q, first: 10) { edges { score node { ${ENTITY} } } } }`,
   stats:
-    'query Stats { papersConnection { aggregate { count { nodes } } } ' +
+    'query Stats { papersConnection { totalCount } ' +
     ['DATASET', 'TASK', 'METHOD', 'MODEL']
-      .map((k) => `${k.toLowerCase()}Count: entitiesConnection(where: { kind: { eq: "${k}" } }) { aggregate { count { nodes } } }`)
+      .map((k) => `${k.toLowerCase()}Count: entitiesConnection(where: { kind: { eq: "${k}" } }) { totalCount }`)
       .join(' ') +
     ' ' +
     ['DATASET', 'TASK', 'METHOD', 'MODEL']
@@ -108,7 +108,7 @@ const PEER_NOTES: Partial<Record<WorkloadName, { equivalence: Equivalence; notes
   search: { equivalence: 'nearest', notes: '@fulltext queries on papers and entities side by side (10 each, not merged); the phrase is passed to Lucene unescaped' },
   stats: {
     equivalence: 'partial',
-    notes: 'node counts by aggregate and top lists sorted by @cypher count fields; no relationship counts by role, relation or provenance, no top introducing papers',
+    notes: 'node counts (connection totalCount) and top lists sorted by @cypher count fields; no relationship counts by role, relation or provenance, no top introducing papers',
   },
 };
 

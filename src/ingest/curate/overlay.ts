@@ -17,10 +17,11 @@ import { aliasKey, slug } from '../resolve/slug';
 
 /**
  * The curation overlay: reviewed corrections applied after extraction (seeds/curation.json).
- * It holds decisions a reviewer made, by name: entities the extractor must not create, kinds to
- * fix, names to merge, mentions and lineage edges to add or remove. Whatever it adds is marked
- * `source: CURATED`. Entries naming a paper or entity absent from the batch are skipped, so the
- * same overlay applies to any input.
+ * It holds decisions a reviewer made, by name: entities the extractor must not create, kinds and
+ * canonical names to fix, names to merge, mentions and lineage edges to add or remove. Whatever it
+ * adds is marked `source: CURATED`. Entries naming a paper or entity absent from the batch are
+ * skipped, so the same overlay applies to any input; an added mention or lineage edge may create
+ * its entity when the entry (or an `entities` entry of the same name) gives the kind.
  */
 
 export interface OverlayEntity {
@@ -28,6 +29,9 @@ export interface OverlayEntity {
   kind?: EntityKind;
   aliases?: string[];
   description?: string;
+  /** The canonical name the entity takes instead ("Hunyuan-MT" -> "Hunyuan-MT-7B"); the old
+   * name stays an alias, and the id follows the new name unless another entity holds it. */
+  rename?: string;
 }
 
 export interface OverlayMentionChange {
@@ -151,6 +155,7 @@ export function parseOverlay(text: string, file: string): Overlay {
           str(file, `${where}.aliases[${j}]`, a)!,
         ),
         description: str(file, `${where}.description`, o.description, true),
+        rename: str(file, `${where}.rename`, o.rename, true),
       };
     }),
     merges: list(file, 'merges', root.merges).map((value, i) => {
@@ -290,6 +295,8 @@ export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
     }
   }
 
+  const overlayKind = (name: string): EntityKind | undefined =>
+    overlay.entities.find((e) => aliasKey(e.name) === aliasKey(name))?.kind;
   const ensureEntity = (name: string, kind: EntityKind | undefined): EntityRecord | undefined => {
     const existing = entities.find(name);
     if (existing) return existing;
@@ -302,6 +309,21 @@ export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
   for (const fix of overlay.entities) {
     const entity = entities.find(fix.name);
     if (!entity) continue;
+    if (fix.rename && fix.rename !== entity.name) {
+      entity.aliases = [...new Set([...entity.aliases, entity.name])].filter(
+        (a) => a !== fix.rename,
+      );
+      entity.name = fix.rename;
+      const id = slug(fix.rename);
+      if (id && id !== entity.id && !entities.entities.has(id)) {
+        const old = entity.id;
+        entities.entities.delete(old);
+        entity.id = id;
+        entities.entities.set(id, entity);
+        remap(old, id);
+      }
+      entities.index(entity);
+    }
     if (fix.kind) entity.kind = fix.kind;
     if (fix.description) entity.description = fix.description;
     if (fix.aliases?.length) {
@@ -323,10 +345,7 @@ export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
       );
     }
     for (const addition of change.add ?? []) {
-      const overlayKind = overlay.entities.find(
-        (e) => aliasKey(e.name) === aliasKey(addition.name),
-      )?.kind;
-      const entity = ensureEntity(addition.name, addition.kind ?? overlayKind);
+      const entity = ensureEntity(addition.name, addition.kind ?? overlayKind(addition.name));
       if (!entity) continue;
       const role = addition.role!;
       const evidence =
@@ -362,11 +381,11 @@ export function applyOverlay(batch: GraphBatch, overlay: Overlay): GraphBatch {
     );
   }
   for (const edge of overlay.addLineage) {
-    const child = entities.find(edge.child);
-    const parent = entities.find(edge.parent);
-    if (!child || !parent || child.id === parent.id) continue;
     const paper = edge.paper ? paperByTitle.get(titleKey(edge.paper)) : undefined;
     if (edge.paper && !paper) continue;
+    const child = ensureEntity(edge.child, overlayKind(edge.child));
+    const parent = ensureEntity(edge.parent, overlayKind(edge.parent));
+    if (!child || !parent || child.id === parent.id) continue;
     const evidence =
       edge.evidence ??
       (paper && (sentenceWith(paper.abstract, edge.parent) ?? paper.title)) ??

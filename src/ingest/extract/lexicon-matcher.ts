@@ -19,6 +19,8 @@ export function lexiconIndex(lexicon: Lexicon): SurfaceIndex<LexiconEntry> {
       if (!isStopLexiconForm(entry.name)) index.add(entry.name, entry);
     }
     for (const entry of lexicon.entries) {
+      // A vague entry is vague under every name ("deep RL" for Reinforcement Learning).
+      if (isStopLexiconForm(entry.name)) continue;
       for (const alias of entry.aliases) if (!isStopLexiconForm(alias)) index.add(alias, entry);
     }
     indexes.set(lexicon, index);

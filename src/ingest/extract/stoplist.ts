@@ -27,6 +27,29 @@ const VAGUE = phrases(`
 `);
 
 /**
+ * Paradigms, training stages and generic building blocks that nearly every abstract names in
+ * passing ("self-supervised pre-training", "instruction tuning", "an encoder-decoder"): like
+ * pre-training and fine-tuning, never entities, whatever the lexicon lists.
+ */
+const VAGUE_PARADIGMS = phrases(`
+  self-supervised learning | self-supervised | self-supervision | self-supervised pre-training
+  self-supervised representation learning | SSL | supervised learning | unsupervised learning
+  unsupervised pre-training | unsupervised representation learning | semi-supervised learning
+  weakly supervised learning | transfer learning | reinforcement learning | deep reinforcement
+  learning | RL | deep RL | representation learning | multi-task learning | imitation learning
+  instruction tuning | instruction fine-tuning | instruction-tuned | visual instruction tuning
+  continual pre-training | continued pre-training | further pre-training
+  vision-language pre-training | visual language pre-training | vision-and-language pre-training
+  VLP | data augmentation | linear probing | linear probe | linear evaluation | model compression
+  encoder-decoder | encoder-decoder model | encoder-decoder architecture | sequence-to-sequence
+  sequence to sequence | seq2seq | sequence-to-sequence learning | decoder-only
+  decoder-only transformer | decoder-only architecture | decoder-only language model
+  transformer decoder | attention mechanism | self-attention | self-attention mechanism
+  self attention | cross-attention | cross attention | word embedding | word vectors
+  contrastive loss | contrastive objective
+`);
+
+/**
  * Generic paradigms: entities only when the curated lexicon lists them (then the lexicon decides),
  * never invented from text, because in most abstracts they name a field, not a technique.
  */
@@ -122,7 +145,7 @@ function phrases(list: string): string[] {
 
 const toKeys = (forms: string[]): Set<string> => new Set(forms.map((f) => foldedKey(f)));
 
-const VAGUE_KEYS = toKeys(VAGUE);
+const VAGUE_KEYS = toKeys([...VAGUE, ...VAGUE_PARADIGMS]);
 const GENERIC_KEYS = toKeys(GENERIC_PARADIGMS);
 const OTHER_KEYS = toKeys([...METRICS, ...NON_ML_NAMES, ...LANGUAGES_AND_PLACES]);
 const COMMON_KEYS = toKeys(COMMON_CAPITALISED);

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import { GraphQLSchema, buildSchema, parse, validate } from 'graphql';
+
+import { CorpusGenerator } from '../../../bench/corpus/corpus';
+import { TYPE_DEFS } from '../../../bench/servers/neo4j-graphql';
+import { SERVERS, WORKLOADS, planWorkload, responseOk } from '../../../bench/harness/workloads';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+describe('workloads', () => {
+  const generator = new CorpusGenerator({ papers: 300, seed: 5 });
+  [...generator.papers()];
+  const params = generator.workloadParams();
+  let papergraph: GraphQLSchema;
+  let peer: GraphQLSchema;
+
+  beforeAll(async () => {
+    papergraph = buildSchema(fs.readFileSync(path.join(ROOT, 'schema/schema.graphql'), 'utf8'));
+    peer = await new Neo4jGraphQL({ typeDefs: TYPE_DEFS }).getSchema();
+  });
+
+  it('give every server requests for every workload', () => {
+    for (const workload of WORKLOADS) {
+      for (const server of SERVERS) {
+        const plan = planWorkload(workload, server, params);
+        expect(plan.requests.length).toBeGreaterThan(0);
+        expect(['same', 'nearest', 'partial', 'none']).toContain(plan.equivalence);
+        if (server !== 'floor') expect(plan.requests[0]).toMatchObject({ method: 'POST', path: '/graphql' });
+        else expect(plan.requests[0].method).toBe('GET');
+      }
+    }
+  });
+
+  it.each(WORKLOADS)('%s: the GraphQL operations are valid against each schema', (workload) => {
+    for (const [server, schema] of [
+      ['papergraph', papergraph],
+      ['neo4j-graphql', peer],
+    ] as const) {
+      const { body } = planWorkload(workload, server, params).requests[0];
+      const { query } = JSON.parse(body!) as { query: string };
+      expect({ server, errors: validate(schema, parse(query)).map((e) => e.message) }).toEqual({ server, errors: [] });
+    }
+  });
+
+  it('count GraphQL errors and HTTP failures as errors', () => {
+    expect(responseOk(200, '{"data":{"paper":null}}')).toBe(true);
+    expect(responseOk(200, '{"errors":[{"message":"x"}],"data":null}')).toBe(false);
+    expect(responseOk(200, '{"data":{"a":1},"errors":[{"message":"x"}]}')).toBe(false);
+    expect(responseOk(500, '{"error":"boom"}')).toBe(false);
+  });
+});
