@@ -86,6 +86,7 @@ function cannon(url: string, requests: RequestSpec[], connections: number, secon
   const latencies: number[] = [];
   let bytes = 0;
   let graphqlErrors = 0;
+  let next = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -93,12 +94,20 @@ function cannon(url: string, requests: RequestSpec[], connections: number, secon
         connections,
         duration: seconds,
         timeout: 30,
-        requests: requests.map((r) => ({
-          ...r,
-          onResponse: (status: number, body: string) => {
-            if (!responseOk(status, body)) graphqlErrors++;
+        // One entry that takes the next variant from a counter shared by all connections, so
+        // that the variants are spread evenly over the run however short it is (autocannon would
+        // start every connection at the first entry of a list).
+        requests: [
+          {
+            setupRequest: (request: autocannon.Request) => {
+              const r = requests[next++ % requests.length];
+              return { ...request, method: r.method, path: r.path, body: r.body, headers: { ...request.headers, ...r.headers } };
+            },
+            onResponse: (status: number, body: string) => {
+              if (!responseOk(status, body)) graphqlErrors++;
+            },
           },
-        })),
+        ],
       },
       (error, result) => (error ? reject(error) : resolve({ latencies, bytes, graphqlErrors, result })),
     );

@@ -1,9 +1,10 @@
 import { WorkloadParams } from '../corpus/corpus';
+import { Prng } from '../corpus/prng';
 
 /**
  * The five query workloads (lineage at two depths), as the requests each server gets. Every
  * workload rotates over many parameter values (40 datasets, 200 papers, ...) so that no answer is
- * one cached row; autocannon sends each connection through the list in order, round and round.
+ * one cached row; the runner hands them out in turn to whichever connection is free.
  *
  * For each server the workload says how close its query is to papergraph's:
  * - `same`: the same answer (the floor returns what the papergraph selection returns);
@@ -126,8 +127,18 @@ function get(path: string, query: Record<string, string | number>): RequestSpec 
   return { method: 'GET', path: `${path}${search ? `?${search}` : ''}` };
 }
 
-/** The values each workload rotates over. */
+/** The values each workload rotates over, in a fixed shuffled order (the parameters come sorted by size). */
 function variablesOf(workload: WorkloadName, params: WorkloadParams): Array<Record<string, string>> {
+  const values = unshuffled(workload, params);
+  const prng = new Prng(WORKLOADS.indexOf(workload) + 1);
+  for (let i = values.length - 1; i > 0; i--) {
+    const j = prng.int(0, i);
+    [values[i], values[j]] = [values[j], values[i]];
+  }
+  return values;
+}
+
+function unshuffled(workload: WorkloadName, params: WorkloadParams): Array<Record<string, string>> {
   switch (workload) {
     case 'paper':
       return params.paperIds.map((id) => ({ id }));

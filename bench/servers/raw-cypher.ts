@@ -54,8 +54,9 @@ const STATEMENTS = {
       MATCH path = (e)<-[:${LINEAGE_TYPES}*1..${depth}]-(:Entity)
       WITH last(relationships(path)) AS r, length(path) AS depth
       WITH r, min(depth) AS depth
-      ORDER BY depth, toLower(endNode(r).name), toLower(startNode(r).name), type(r)
-      RETURN collect({relation: type(r), child: startNode(r) {.id, .name, .kind}, parent: endNode(r) {.id, .name, .kind}}) AS edges
+      WITH r, depth, startNode(r) AS child, endNode(r) AS parent
+      ORDER BY depth, toLower(parent.name), toLower(child.name), type(r)
+      RETURN collect({relation: type(r), child: child {.id, .name, .kind}, parent: parent {.id, .name, .kind}}) AS edges
     }
     RETURN e {.id, .name, .kind} AS root, edges`,
   search: `

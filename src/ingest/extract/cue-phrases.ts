@@ -423,11 +423,13 @@ function namingCue(sentence: Sentence, at: number): NameCue | undefined {
     const acronymAfter = tokens[phrase.end]?.text === '(';
     if (!acronymAfter && (!before || before === 'TASK')) return undefined;
   }
+  // "a pre-trained encoder we call GeoPoint-MAE": authors name only what they made.
+  const coinedByUs = tokens[at].lower === 'we';
   return {
     phrase,
     sentence,
     via: 'naming',
-    introduces: introducesByContext(sentence, at),
+    introduces: coinedByUs || introducesByContext(sentence, at),
     kindHint:
       before ??
       appositionKind(sentence, phrase.end) ??

@@ -11,9 +11,11 @@ import { isBreak } from './surface-index';
  *   "builds upon X", "based on X", "extends X" (EXTENDS), "a variant of X" (VARIANT_OF). The child
  *   is the name the clause is about (the nearest name before the cue), or, when the clause is
  *   about "we", the paper's own main entity.
- * - name morphology: a name built from a known name is a variant of it ("Fast-HuBERT" from
- *   HuBERT, "LongVILA" from VILA, "CASE-BERT" from BERT), unless a cue already gave the child a
- *   parent in this paper (InstructionGPT-4 is fine-tuned from MiniGPT-4, not a GPT-4 variant).
+ * - name morphology: a name the paper introduces, built from a known name, is a variant of it
+ *   ("Fast-HuBERT" from HuBERT, "LongVILA" from VILA, "CASE-BERT" from BERT), unless a cue
+ *   already gave the child a parent in this paper (InstructionGPT-4 is fine-tuned from
+ *   MiniGPT-4, not a GPT-4 variant). Names the paper only mentions (baselines such as
+ *   "DAB-DETR") get no parent from their spelling: the text says nothing about their lineage.
  */
 
 export interface LineageEntity {
@@ -22,6 +24,8 @@ export interface LineageEntity {
   entry?: unknown;
   /** Every written form of the entity in this paper (and its lexicon forms). */
   names: string[];
+  /** Whether the paper introduces the entity (its own model, method or dataset). */
+  introduced?: boolean;
 }
 
 export interface LineageMention<E> {
@@ -212,7 +216,8 @@ export function findLineage<E extends LineageEntity>(
   const seen = new Set<E>();
   for (const mention of mentions) {
     const child = mention.entity;
-    if (seen.has(child) || cueChildren.has(child) || child.entry) continue;
+    // Only the paper's own names: a baseline named "DAB-DETR" says nothing about DETR here.
+    if (seen.has(child) || cueChildren.has(child) || child.entry || !child.introduced) continue;
     seen.add(child);
     const parent = morphologicalParent(child, findEntity);
     if (!parent) continue;

@@ -287,8 +287,20 @@ function inBenchmark(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/**
+ * "improvement over X", "by 2.6 points over X", "improves nDCG@10 over X", "improves over X": an
+ * amount or an improving verb before "over" makes X the reference point.
+ */
 function gainBefore(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) if (GAIN_WORDS.has(tokens[k].lower)) return true;
+  const previous = tokens[i - 1];
+  if (previous && (previous.kind === 'number' || /^(points?|pp|%)$/.test(previous.lower))) {
+    return true;
+  }
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    if (CLAUSE_END.has(tokens[k].lower) || tokens[k].text === ',') return false;
+    if (IMPROVE_VERB.test(tokens[k].lower)) return true;
+  }
   return false;
 }
 

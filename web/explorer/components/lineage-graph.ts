@@ -206,7 +206,8 @@ export async function createLineageGraph(
       name: 'dagre',
       rankDir,
       nodeSep: rankDir === 'BT' ? 18 : 10,
-      rankSep: rankDir === 'BT' ? 110 : 170,
+      // Narrow screens get shorter edges, or the labels would be too small to read.
+      rankSep: rankDir === 'BT' ? 110 : Math.min(170, Math.max(70, container.clientWidth / 5)),
       edgeSep: 12,
       fit: false,
       animate: false,

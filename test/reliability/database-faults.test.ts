@@ -1,0 +1,194 @@
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { Answer, codesOf, health, post, QueryLoad } from './support/http';
+import { describeWithBuild, isAlive, logLines, waitFor } from './support/processes';
+import { Deployment } from './support/served';
+import { syntheticRecords, writeJsonl } from './support/synthetic-papers';
+
+/**
+ * A papergraph server whose database goes away under a light query load, and comes back: the API
+ * answers DATABASE_UNAVAILABLE (no crash, no hang), /health turns 503 within 5 s, and both recover
+ * without restarting the API. Once with a database `db start` runs (stopped and started cleanly by
+ * `db stop` / `db start`), once with the server's own embedded database (killed with SIGKILL and
+ * restarted by the server's supervisor). Real processes (`node dist/src/cli.js`), not in-process
+ * servers, and a database of their own, not the shared test database.
+ */
+
+/** A Neo4j start takes 10-20 s on an idle machine and over a minute on a busy 2-core one. */
+const START_MS = 300_000;
+/** The driver gives up within its retry window; an answer must never take longer than this. */
+const ANSWER_MS = 15_000;
+
+const LOAD = [
+  '{ stats { papers entities lineageEdges } }',
+  '{ papers(first: 5, orderBy: { field: TITLE }) { totalCount nodes { id uses { id } } } }',
+  '{ entities(first: 5, kind: MODEL) { totalCount nodes { id derivativeCount } } }',
+];
+
+/** What the graph answers while healthy; compared before and after each outage. */
+const FACTS = `{
+  stats { papers entities mentions lineageEdges }
+  papers(first: 12, orderBy: { field: TITLE }) {
+    totalCount
+    nodes { id title introduces { id } uses { id } evaluatesOn { id } }
+  }
+}`;
+
+const PAPERS = 40;
+
+async function facts(url: string): Promise<unknown> {
+  const answer = await post(url, FACTS);
+  if (answer.status !== 200 || answer.errors) {
+    throw new Error(`facts query failed: ${JSON.stringify(answer)}`);
+  }
+  return answer.data;
+}
+
+/** Polls /health from `since` until it says 503; returns how long that took. */
+async function msUntil503(url: string, since: number): Promise<number> {
+  await waitFor('/health to answer 503', async () => (await health(url, 4_000)).status === 503, 20_000, 100);
+  return Date.now() - since;
+}
+
+/** Every answer is data or DATABASE_UNAVAILABLE, none a server fault, none later than ANSWER_MS. */
+function expectCleanOutage(answers: Answer[]): void {
+  expect(answers.length).toBeGreaterThan(0);
+  for (const answer of answers) {
+    expect({ status: answer.status, failure: answer.failure }).toEqual({ status: 200, failure: undefined });
+    const codes = codesOf(answer);
+    if (codes.length) expect([...new Set(codes)]).toEqual(['DATABASE_UNAVAILABLE']);
+    expect(answer.ms).toBeLessThan(ANSWER_MS);
+  }
+  expect(answers.some((a) => codesOf(a).includes('DATABASE_UNAVAILABLE'))).toBe(true);
+}
+
+describeWithBuild('database faults under load', () => {
+  let deployment: Deployment;
+  let reference: unknown;
+
+  beforeAll(async () => {
+    deployment = await new Deployment('faults').init();
+  });
+  afterAll(async () => {
+    await deployment?.dispose();
+  });
+
+  it(
+    'a database `db start` runs: `db stop` makes the API answer DATABASE_UNAVAILABLE and /health 503; `db start` brings both back',
+    async () => {
+      await deployment.cli(['db', 'start'], START_MS);
+      const input = writeJsonl(
+        path.join(deployment.dir, 'papers.jsonl'),
+        syntheticRecords({ papers: PAPERS, seed: 11 }),
+      );
+      await deployment.cli(['ingest', input], START_MS);
+      const server = await deployment.serve(60_000);
+      expect(logLines(server.stdout()).map((l) => l.msg)).toContainEqual(
+        expect.stringMatching(/Using the running embedded Neo4j/),
+      );
+      reference = await facts(deployment.url);
+      expect(reference).toMatchObject({ stats: { papers: PAPERS } });
+
+      const load = new QueryLoad(deployment.url, LOAD);
+      load.start();
+      try {
+        await sleep(1_000);
+        const stop = await deployment.cli(['db', 'stop'], 60_000);
+        expect(stop.stdout).toMatch(/Stopped the embedded Neo4j/);
+        const stopped = Date.now();
+        // The database stopped cleanly before `db stop` returned, so the probe sees it at once.
+        expect(await msUntil503(deployment.url, stopped)).toBeLessThan(5_000);
+        await sleep(6_000);
+        expect(server.alive()).toBe(true);
+
+        const restart = Date.now();
+        await deployment.cli(['db', 'start'], START_MS);
+        await waitFor('/health 200', async () => (await health(deployment.url)).status === 200, 30_000);
+        const recovered = Date.now();
+        await sleep(3_000);
+        await load.stop();
+
+        expectCleanOutage(load.between(stopped, restart));
+        // After recovery every answer has data again: the driver reconnected by itself.
+        const after = load.between(recovered + 500);
+        expect(after.length).toBeGreaterThan(0);
+        expect(after.filter((a) => a.errors || a.status !== 200)).toEqual([]);
+        expect(await facts(deployment.url)).toEqual(reference);
+        expect(server.alive()).toBe(true);
+      } finally {
+        await load.stop();
+      }
+
+      // Stopping the server leaves a database it does not own running.
+      const neo4jPid = deployment.neo4jPid()!;
+      server.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      expect(isAlive(neo4jPid)).toBe(true);
+      await deployment.cli(['db', 'stop'], 60_000);
+      expect(isAlive(neo4jPid)).toBe(false);
+    },
+    3 * START_MS,
+  );
+
+  it(
+    'the server’s own database killed with SIGKILL: DATABASE_UNAVAILABLE, /health 503 within 5 s, both back after the supervised restart, same API process',
+    async () => {
+      const server = await deployment.serve(START_MS);
+      const firstPid = deployment.neo4jPid()!;
+      expect(firstPid).toBeDefined();
+      expect(await facts(deployment.url)).toEqual(reference);
+
+      const load = new QueryLoad(deployment.url, LOAD);
+      load.start();
+      let killed = 0;
+      try {
+        await sleep(1_000);
+        process.kill(firstPid, 'SIGKILL');
+        killed = Date.now();
+        expect(await msUntil503(deployment.url, killed)).toBeLessThan(5_000);
+
+        const secondPid = await waitFor(
+          'the supervisor to restart Neo4j',
+          () => {
+            const pid = deployment.neo4jPid();
+            return pid !== undefined && pid !== firstPid && isAlive(pid) ? pid : undefined;
+          },
+          START_MS,
+          500,
+        );
+        await waitFor('/health 200', async () => (await health(deployment.url)).status === 200, 60_000);
+        const recovered = Date.now();
+        await sleep(3_000);
+        await load.stop();
+
+        // Until the restarted database answers /health, every answer is data or the outage code.
+        expectCleanOutage(load.between(killed, recovered - 1_000));
+        const after = load.between(recovered + 500);
+        expect(after.length).toBeGreaterThan(0);
+        expect(after.filter((a) => a.errors || a.status !== 200)).toEqual([]);
+        expect(await facts(deployment.url)).toEqual(reference);
+        expect(server.alive()).toBe(true);
+        expect(isAlive(firstPid)).toBe(false);
+        expect(logLines(server.stdout()).map((l) => l.msg)).toContainEqual(
+          expect.stringMatching(/exited unexpectedly .*restarting it/),
+        );
+
+        server.kill('SIGTERM');
+        expect(await server.exited).toEqual({ code: 0, signal: null });
+        // The server stops the database it owns.
+        expect(isAlive(secondPid)).toBe(false);
+      } finally {
+        await load.stop();
+      }
+    },
+    3 * START_MS,
+  );
+
+  it('wrote neither the token nor the database password to any log, outages included', () => {
+    const logs = deployment.allLogs();
+    expect(logs).toMatch(/database unavailable/);
+    expect(logs).not.toContain(deployment.password);
+    expect(logs).not.toContain(deployment.token);
+  });
+});
