@@ -32,6 +32,9 @@ export function registerServeCommand(program: Command, config: Config): void {
         logger.info(`${signal}: draining requests and stopping`);
         try {
           await server.stop();
+          logger.info(
+            `Stopped: requests drained, Neo4j driver closed${server.connection.embedded?.owned ? ', embedded Neo4j stopped' : ''}`,
+          );
           process.exit(0);
         } catch (error) {
           logger.error({ err: error }, 'shutdown failed');

@@ -149,7 +149,9 @@ describe('the explorer, offline, on the seeded graph', () => {
     expect(pageResponse.headers.get('cache-control')).toBe('no-cache');
     expect(pageResponse.headers.get('content-security-policy')).toContain("default-src 'self'");
     const html = await pageResponse.text();
-    const assets = [...html.matchAll(/(?:src|href)="(\/explorer\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    const assets = [...html.matchAll(/(?:src|href)="(\/explorer\/assets\/[^"]+)"/g)].map(
+      (m) => m[1],
+    );
     expect(assets.length).toBeGreaterThanOrEqual(2);
     for (const asset of assets) {
       const response = await fetch(`${server.url}${asset}`);
@@ -222,7 +224,11 @@ describe('the explorer, offline, on the seeded graph', () => {
       'lineage',
       'clicked "Lineage" on the search card',
       page.locator('.lineage-canvas canvas'),
-      () => page.locator('.exact-match').getByRole('link', { name: /^Lineage/ }).click(),
+      () =>
+        page
+          .locator('.exact-match')
+          .getByRole('link', { name: /^Lineage/ })
+          .click(),
     );
     await expect(page.locator('h1').innerText()).resolves.toMatch(/^BERT/);
     expect(hash()).toBe('#/lineage/BERT?depth=3&direction=BOTH&kind=MODEL');
@@ -260,10 +266,17 @@ describe('the explorer, offline, on the seeded graph', () => {
         await cited.click();
         return;
       }
-      await page.locator('.edge-table').getByRole('link', { name: 'BEiT', exact: true }).first().click();
+      await page
+        .locator('.edge-table')
+        .getByRole('link', { name: 'BEiT', exact: true })
+        .first()
+        .click();
       await page.locator('h1', { hasText: /^BEiT\b/ }).waitFor();
       await page.locator('.view-header').getByRole('link', { name: 'Entity page' }).click();
-      await page.locator('section.role-papers.role-introduces').getByRole('link', { name: paperTitle }).click();
+      await page
+        .locator('section.role-papers.role-introduces')
+        .getByRole('link', { name: paperTitle })
+        .click();
     };
     await timeView(
       'paper',
@@ -319,12 +332,32 @@ describe('the explorer, offline, on the seeded graph', () => {
       .first();
     await expect(beit.locator('blockquote').innerText()).resolves.toContain('ImageNet-1K');
     const headings = await page.locator('section.role-papers h2').allInnerTexts();
-    expect(headings.some((heading) => /^(Evaluated on in|Used in)/.test(heading))).toBe(true);
+    expect(headings.some((heading) => /^Papers (evaluating on|using) it/.test(heading))).toBe(true);
 
     await expect(page.locator('#co-used').innerText()).resolves.toBe('Used together with');
     expect(await page.locator('ul.co-used').last().locator('li').count()).toBeGreaterThan(3);
     expect(await page.locator('#evaluated-models').count()).toBe(1);
     await screenshot('entity');
+  });
+
+  it("pages on through an entity's papers of one role with the API's cursor", async () => {
+    await timeView('entity', 'deep link /#/entity/bert', page.locator('section.role-papers'), () =>
+      page.goto(`${server.url}/#/entity/bert`),
+    );
+    // BERT is the most used model of the corpus: more papers use it than one page holds.
+    const uses = page.locator('section.role-papers.role-uses');
+    const total = Number(await uses.locator('h2 .count').innerText());
+    const items = uses.locator('li.paper-item');
+    expect(await items.count()).toBe(10);
+    expect(total).toBeGreaterThan(10);
+    await uses.getByRole('button', { name: 'Show more' }).click();
+    await page.waitForFunction(
+      `document.querySelectorAll('section.role-papers.role-uses li.paper-item').length === ${Math.min(total, 20)}`,
+      undefined,
+      { timeout: VIEW_TIMEOUT_MS },
+    );
+    const titles = await items.locator('a').allInnerTexts();
+    expect(new Set(titles).size).toBe(titles.length);
   });
 
   it('re-centres the lineage on another entity and keeps depth and direction in the URL', async () => {
@@ -342,7 +375,8 @@ describe('the explorer, offline, on the seeded graph', () => {
       'lineage',
       're-centred on BERT from the entity list',
       page.locator('h1', { hasText: /^BERT\b/ }),
-      () => page.locator('#lineage-entities + ul').getByRole('link', { name: /BERT$/ }).first().click(),
+      () =>
+        page.locator('#lineage-entities + ul').getByRole('link', { name: /BERT$/ }).first().click(),
     );
     expect(hash()).toBe('#/lineage/BERT?depth=10&direction=ANCESTORS&kind=MODEL');
 

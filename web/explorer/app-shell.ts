@@ -11,7 +11,11 @@ export interface AppShell {
 
 const NAV: Array<{ href: string; label: string; views: ViewName[]; external?: boolean }> = [
   { href: '#/', label: 'Overview', views: ['overview'] },
-  { href: '#/lineage/Transformer?depth=2&direction=DESCENDANTS', label: 'Lineage', views: ['lineage'] },
+  {
+    href: '#/lineage/Transformer?depth=2&direction=DESCENDANTS',
+    label: 'Lineage',
+    views: ['lineage'],
+  },
   { href: '/graphql', label: 'GraphQL playground', views: [], external: true },
 ];
 
@@ -21,13 +25,37 @@ export function createAppShell(root: HTMLElement, onSearch: (query: string) => v
   const links = NAV.map((item) => ({ item, link: h('a', { href: item.href }, item.label) }));
   const main = h('main', { id: 'main', tabindex: '-1', 'aria-busy': 'true' });
   root.replaceChildren(
-    h('a', { class: 'skip-link', href: '#main', onClick: (e: Event) => { e.preventDefault(); main.focus(); } }, 'Skip to content'),
+    h(
+      'a',
+      {
+        class: 'skip-link',
+        href: '#main',
+        onClick: (e: Event) => {
+          e.preventDefault();
+          main.focus();
+        },
+      },
+      'Skip to content',
+    ),
     h(
       'header',
       { class: 'topbar' },
-      h('a', { class: 'brand', href: '#/' }, 'papergraph', h('span', { class: 'brand-sub' }, 'explorer')),
+      h(
+        'a',
+        { class: 'brand', href: '#/' },
+        'papergraph',
+        h('span', { class: 'brand-sub' }, 'explorer'),
+      ),
       searchBox.element,
-      h('nav', { 'aria-label': 'Main' }, h('ul', null, links.map(({ link }) => h('li', null, link)))),
+      h(
+        'nav',
+        { 'aria-label': 'Main' },
+        h(
+          'ul',
+          null,
+          links.map(({ link }) => h('li', null, link)),
+        ),
+      ),
     ),
     main,
     h(

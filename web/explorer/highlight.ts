@@ -34,7 +34,9 @@ export const ROLE_PRECEDENCE: readonly LinkRole[] = [
 /** Acronyms ("MAE", "ViT") are matched in their own case; "mae" in prose is not the model. */
 const CASE_SENSITIVE_UP_TO = 4;
 
-function termsOf(mentions: MentionForHighlight[]): Map<string, HighlightTerm & { spellings: string[] }> {
+function termsOf(
+  mentions: MentionForHighlight[],
+): Map<string, HighlightTerm & { spellings: string[] }> {
   const terms = new Map<string, HighlightTerm & { spellings: string[] }>();
   for (const { role, entity } of mentions) {
     const term = terms.get(entity.id) ?? {

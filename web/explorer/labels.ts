@@ -1,5 +1,11 @@
 /** The words the explorer uses for the API's enums, in one place. */
-import type { EntityKind, LineageDirection, LineageRelation, LinkRole, Provenance } from './api/types';
+import type {
+  EntityKind,
+  LineageDirection,
+  LineageRelation,
+  LinkRole,
+  Provenance,
+} from './api/types';
 
 export const KIND_LABEL: Record<EntityKind, string> = {
   METHOD: 'Method',
@@ -26,11 +32,11 @@ export const ROLE_VERB: Record<LinkRole, string> = {
 
 /** Headings of an entity's papers, one per role. */
 export const ROLE_PAPERS_HEADING: Record<LinkRole, string> = {
-  INTRODUCES: 'Introduced in',
-  USES: 'Used in',
-  EVALUATES_ON: 'Evaluated on in',
-  COMPARES_WITH: 'Compared with in',
-  ADDRESSES: 'Addressed in',
+  INTRODUCES: 'Papers introducing it',
+  USES: 'Papers using it',
+  EVALUATES_ON: 'Papers evaluating on it',
+  COMPARES_WITH: 'Papers comparing with it',
+  ADDRESSES: 'Papers addressing it',
 };
 
 /** Short role names, for legends and headings of a paper's entities. */

@@ -198,7 +198,8 @@ function collectLocalNames(sentences: Sentence[], lexicon: Lexicon): Map<string,
         if (partner.introduced && partner.introSentence === sentence) introduce(name, sentence);
       }
       const letters = def.shortText.replace(/[^A-Za-z]/g, '').length;
-      if (!known && letters >= 3 && introducedBefore(sentence, def.long.start)) {
+      const fresh = freshBefore(sentence, def.long.start);
+      if (!known && letters >= 3 && (fresh || introducedBefore(sentence, def.long.start))) {
         introduce(short, sentence);
         introduce(long, sentence);
       }
@@ -464,4 +465,15 @@ function insideCapitalisedPhrase(sentence: Sentence, start: number, end: number)
     /^[A-Z]/.test(tokens[i]?.text ?? '') && !isBreak(tokens[i]);
   if (before && !isBreak(before) && start - 1 > 0 && capital(start - 1)) return true;
   return !!after && tokens[end].ws && capital(end);
+}
+
+/** "a novel Conditional Online RLHF (COOL RLHF) strategy": a new name the paper brings. */
+function freshBefore(sentence: Sentence, start: number): boolean {
+  const tokens = sentence.tokens;
+  for (let k = start - 1; k >= 0 && k >= start - 2; k--) {
+    const lower = tokens[k].lower;
+    if (lower === 'novel' || lower === 'new' || lower === 'our') return true;
+    if (!/^(a|an|the|simple|effective|efficient)$/.test(lower)) return false;
+  }
+  return false;
 }

@@ -48,18 +48,29 @@ describe('lineage from cue phrases', () => {
     expect(edges('DarkCOCO', 'We release DarkCOCO, a dataset of night photos.')).toEqual([
       'DarkCOCO VARIANT_OF COCO',
     ]);
-    expect(edges('Mini', 'We train MiniCLIP, a small model.')).toEqual([
+    expect(edges('Mini', 'We propose MiniCLIP, a small model.')).toEqual([
       'MiniCLIP VARIANT_OF CLIP',
     ]);
+    // The paper names its own model "we call": introduced, so derived.
+    expect(
+      edges('Pocket Vision', 'Distilling CLIP yields a small encoder we call PocketCLIP.'),
+    ).toContain('PocketCLIP VARIANT_OF CLIP');
   });
 
-  it('lets a cue win over morphology', () => {
+  it('derives no parent from the spelling of a name the paper only mentions', () => {
+    expect(edges('Mini', 'We train MiniCLIP, a small model.')).toEqual([]);
+    expect(
+      edges('Probing Detectors', 'We probe DAB-DETR and compare it with Conditional-DETR on COCO.'),
+    ).toEqual([]);
+  });
+
+  it('lets a cue win over morphology, and leaves the mentioned parent underived', () => {
     expect(
       edges(
         'TutorGPT-4: A Tutor',
         'We introduce TutorGPT-4, a chat model fine-tuned from ChatLLaMA.',
       ),
-    ).toEqual(['ChatLLaMA VARIANT_OF LLaMA', 'TutorGPT-4 FINETUNED_FROM ChatLLaMA']);
+    ).toEqual(['TutorGPT-4 FINETUNED_FROM ChatLLaMA']);
   });
 
   it('gives no edge to an unnamed child or across kinds', () => {

@@ -56,7 +56,10 @@ const LINEAGE = `
   }`;
 
 /** Null when no entity has the name. */
-export async function fetchLineage(args: LineageArgs, signal?: AbortSignal): Promise<Lineage | null> {
+export async function fetchLineage(
+  args: LineageArgs,
+  signal?: AbortSignal,
+): Promise<Lineage | null> {
   const data = await graphql<{ lineage: Lineage | null }, LineageArgs>(LINEAGE, args, signal);
   return data.lineage;
 }

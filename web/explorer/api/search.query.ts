@@ -2,7 +2,13 @@ import { graphql } from './graphql-client';
 import { ENTITY_REF_FIELDS, EntityKind, EntityRef } from './types';
 
 export type SearchHitNode =
-  | { __typename: 'Paper'; id: string; title: string; published: string | null; abstract: string | null }
+  | {
+      __typename: 'Paper';
+      id: string;
+      title: string;
+      published: string | null;
+      abstract: string | null;
+    }
   | {
       __typename: 'Method' | 'Model' | 'Dataset' | 'Task';
       id: string;

@@ -3,12 +3,7 @@
 export type EntityKind = 'METHOD' | 'MODEL' | 'DATASET' | 'TASK';
 export type LinkRole = 'INTRODUCES' | 'USES' | 'EVALUATES_ON' | 'COMPARES_WITH' | 'ADDRESSES';
 export type LineageRelation =
-  | 'EXTENDS'
-  | 'FINETUNED_FROM'
-  | 'DISTILLED_FROM'
-  | 'VARIANT_OF'
-  | 'INSPIRED_BY'
-  | 'COMBINES';
+  'EXTENDS' | 'FINETUNED_FROM' | 'DISTILLED_FROM' | 'VARIANT_OF' | 'INSPIRED_BY' | 'COMBINES';
 export type LineageDirection = 'ANCESTORS' | 'DESCENDANTS' | 'BOTH';
 export type Provenance = 'EXTRACTED' | 'CURATED';
 

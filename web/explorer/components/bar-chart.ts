@@ -34,7 +34,9 @@ export function barChart({ caption, bars, describe }: BarChartOptions): HTMLElem
     const y = index * ROW_HEIGHT;
     const percent = bar.value === 0 ? 0 : Math.max(0.6, (bar.value / max) * MAX_BAR_PERCENT);
     const label =
-      bar.label.length > MAX_LABEL_LENGTH ? `${bar.label.slice(0, MAX_LABEL_LENGTH - 1)}…` : bar.label;
+      bar.label.length > MAX_LABEL_LENGTH
+        ? `${bar.label.slice(0, MAX_LABEL_LENGTH - 1)}…`
+        : bar.label;
     const spoken = `${bar.label}: ${describe(bar.value)}`;
     const row = svg(
       'g',

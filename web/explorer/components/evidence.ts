@@ -28,7 +28,12 @@ export function evidenceBlock(
           source === 'CURATED' ? 'From the curated lexicon; no sentence.' : 'No sentence recorded.',
         ),
     paper || source === 'CURATED'
-      ? h('p', { class: 'evidence-source' }, paper ? ['— ', paperLink(paper), ' '] : null, provenanceBadge(source))
+      ? h(
+          'p',
+          { class: 'evidence-source' },
+          paper ? ['— ', paperLink(paper), ' '] : null,
+          provenanceBadge(source),
+        )
       : null,
   );
 }

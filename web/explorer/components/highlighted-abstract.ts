@@ -39,7 +39,11 @@ export function highlightedAbstract(
         'data-entity': term.entityId,
         title: says,
       },
-      h('a', { href: entityHref(term.entityId), 'aria-label': `${segment.text} — ${says}` }, segment.text),
+      h(
+        'a',
+        { href: entityHref(term.entityId), 'aria-label': `${segment.text} — ${says}` },
+        segment.text,
+      ),
     );
   });
   return { text: h('p', { class: 'abstract' }, parts), roles };

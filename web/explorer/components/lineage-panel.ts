@@ -20,7 +20,11 @@ export class LineagePanel {
     this.body = h('div', { class: 'panel-body' });
     this.element = h(
       'aside',
-      { class: 'lineage-panel card', 'aria-labelledby': 'lineage-panel-title', 'aria-live': 'polite' },
+      {
+        class: 'lineage-panel card',
+        'aria-labelledby': 'lineage-panel-title',
+        'aria-live': 'polite',
+      },
       h('h2', { id: 'lineage-panel-title' }, 'Details'),
       this.body,
     );
@@ -54,8 +58,16 @@ export class LineagePanel {
     fill(
       this.body,
       h('p', null, entityChip(root)),
-      h('p', { class: 'muted' }, `${nodes.length} entities, ${edges.length} edges. Arrows point from child to parent; dashed edges were stated by a curator.`),
-      h('p', null, 'Hover or click an edge for its evidence. Click an entity to centre the lineage on it.'),
+      h(
+        'p',
+        { class: 'muted' },
+        `${nodes.length} entities, ${edges.length} edges. Arrows point from child to parent; dashed edges were stated by a curator.`,
+      ),
+      h(
+        'p',
+        null,
+        'Hover or click an edge for its evidence. Click an entity to centre the lineage on it.',
+      ),
     );
   }
 

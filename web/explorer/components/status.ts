@@ -3,7 +3,12 @@ import { h } from '../dom';
 
 /** What a view shows while its first answer is on the way. */
 export function loadingNote(what: string): HTMLElement {
-  return h('p', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), `Loading ${what}…`);
+  return h(
+    'p',
+    { class: 'loading', role: 'status' },
+    h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+    `Loading ${what}…`,
+  );
 }
 
 export function errorBox(error: unknown): HTMLElement {

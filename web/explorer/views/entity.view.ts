@@ -44,15 +44,17 @@ function header(entity: EntityDetail): HTMLElement {
       h('li', null, count(entity.derivativeCount, 'direct derivative')),
       h('li', null, count(entity.descendantCount, 'descendant')),
     ),
-    h(
-      'p',
-      { class: 'actions' },
-      h(
-        'a',
-        { class: 'button primary', href: lineageHref(entity.name, { kind: entity.kind }) },
-        'Open lineage',
-      ),
-    ),
+    entity.parents.length || entity.children.length
+      ? h(
+          'p',
+          { class: 'actions' },
+          h(
+            'a',
+            { class: 'button primary', href: lineageHref(entity.name, { kind: entity.kind }) },
+            'Open lineage',
+          ),
+        )
+      : null,
   );
 }
 
@@ -97,7 +99,13 @@ function rolePapers(
   return h(
     'section',
     { class: `role-papers role-${cssName(role)}`, 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, ROLE_PAPERS_HEADING[role], ' ', h('span', { class: 'count' }, String(page.totalCount))),
+    h(
+      'h2',
+      { id: headingId },
+      ROLE_PAPERS_HEADING[role],
+      ' ',
+      h('span', { class: 'count' }, String(page.totalCount)),
+    ),
     list,
     more,
   );
@@ -118,6 +126,14 @@ function edgeItem(edge: DirectEdge, phrase: (relation: string) => Child[]): HTML
 }
 
 function directLineage(entity: EntityDetail): HTMLElement {
+  if (entity.parents.length === 0 && entity.children.length === 0) {
+    return h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'direct-lineage' },
+      h('h2', { id: 'direct-lineage' }, 'Lineage'),
+      emptyNote('Not part of any lineage yet: it derives from nothing known, and nothing from it.'),
+    );
+  }
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'direct-lineage' },
@@ -128,7 +144,11 @@ function directLineage(entity: EntityDetail): HTMLElement {
           'ul',
           { class: 'edge-list' },
           entity.parents.map((edge) =>
-            edgeItem(edge, (relation) => [h('span', { class: 'relation' }, relation), ' ', entityChip(edge.other)]),
+            edgeItem(edge, (relation) => [
+              h('span', { class: 'relation' }, relation),
+              ' ',
+              entityChip(edge.other),
+            ]),
           ),
         )
       : emptyNote('No known parent.'),
@@ -138,14 +158,22 @@ function directLineage(entity: EntityDetail): HTMLElement {
           'ul',
           { class: 'edge-list' },
           entity.children.map((edge) =>
-            edgeItem(edge, (relation) => [entityChip(edge.other), ' ', h('span', { class: 'relation' }, relation)]),
+            edgeItem(edge, (relation) => [
+              entityChip(edge.other),
+              ' ',
+              h('span', { class: 'relation' }, relation),
+            ]),
           ),
         )
       : emptyNote('No known derivative.'),
     h(
       'p',
       null,
-      h('a', { href: lineageHref(entity.name, { kind: entity.kind }) }, 'See the whole lineage graph'),
+      h(
+        'a',
+        { href: lineageHref(entity.name, { kind: entity.kind }) },
+        'See the whole lineage graph',
+      ),
     ),
   );
 }
@@ -216,7 +244,13 @@ export const createEntityView: ViewFactory<Extract<Route, { view: 'entity' }>> =
       fill(
         root,
         h('h1', { tabindex: '-1' }, 'No such entity'),
-        h('p', null, `The graph has no entity with the id “${id}”. `, h('a', { href: `#/search?${new URLSearchParams({ q: id })}` }, 'Search for it'), '.'),
+        h(
+          'p',
+          null,
+          `The graph has no entity with the id “${id}”. `,
+          h('a', { href: `#/search?${new URLSearchParams({ q: id })}` }, 'Search for it'),
+          '.',
+        ),
       );
       return 'No such entity';
     }

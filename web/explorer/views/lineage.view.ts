@@ -21,9 +21,19 @@ function legend(): HTMLElement {
     'ul',
     { class: 'legend', 'aria-label': 'Node colours' },
     ENTITY_KINDS.map((kind) =>
-      h('li', null, h('span', { class: `swatch kind-${cssName(kind)}`, 'aria-hidden': 'true' }), KIND_LABEL[kind]),
+      h(
+        'li',
+        null,
+        h('span', { class: `swatch kind-${cssName(kind)}`, 'aria-hidden': 'true' }),
+        KIND_LABEL[kind],
+      ),
     ),
-    h('li', null, h('span', { class: 'swatch-line dashed', 'aria-hidden': 'true' }), 'curated edge'),
+    h(
+      'li',
+      null,
+      h('span', { class: 'swatch-line dashed', 'aria-hidden': 'true' }),
+      'curated edge',
+    ),
   );
 }
 
@@ -82,16 +92,14 @@ export function createLineageView(root: HTMLElement): View<LineageRoute> {
   const lists = h('div', { class: 'lineage-lists' });
 
   const layout = [
-    h(
-      'header',
-      { class: 'view-header' },
-      h('p', { class: 'eyebrow' }, 'Lineage'),
-      title,
-      subtitle,
-    ),
+    h('header', { class: 'view-header' }, h('p', { class: 'eyebrow' }, 'Lineage'), title, subtitle),
     h(
       'form',
-      { class: 'lineage-controls', 'aria-label': 'Lineage controls', onSubmit: (e: Event) => e.preventDefault() },
+      {
+        class: 'lineage-controls',
+        'aria-label': 'Lineage controls',
+        onSubmit: (e: Event) => e.preventDefault(),
+      },
       h(
         'div',
         { class: 'control' },
@@ -104,17 +112,23 @@ export function createLineageView(root: HTMLElement): View<LineageRoute> {
         { class: 'control segmented' },
         h('legend', null, 'Direction'),
         LINEAGE_DIRECTIONS.map((direction, i) =>
-          h('span', null, directionInputs[i], h('label', { for: directionInputs[i].id }, DIRECTION_LABEL[direction])),
+          h(
+            'span',
+            null,
+            directionInputs[i],
+            h('label', { for: directionInputs[i].id }, DIRECTION_LABEL[direction]),
+          ),
         ),
       ),
-      h(
-        'button',
-        { type: 'button', class: 'button', onClick: () => graph?.fit() },
-        'Fit to view',
-      ),
+      h('button', { type: 'button', class: 'button', onClick: () => graph?.fit() }, 'Fit to view'),
       legend(),
     ),
-    h('div', { class: 'lineage-layout' }, h('div', { class: 'lineage-stage' }, canvas, canvasNote), panel.element),
+    h(
+      'div',
+      { class: 'lineage-layout' },
+      h('div', { class: 'lineage-stage' }, canvas, canvasNote),
+      panel.element,
+    ),
     lists,
   ];
 
@@ -129,9 +143,25 @@ export function createLineageView(root: HTMLElement): View<LineageRoute> {
     return h(
       'tr',
       null,
-      h('td', null, h('a', { href: lineageHref(edge.child.name, { ...route, kind: edge.child.kind }) }, edge.child.name)),
+      h(
+        'td',
+        null,
+        h(
+          'a',
+          { href: lineageHref(edge.child.name, { ...route, kind: edge.child.kind }) },
+          edge.child.name,
+        ),
+      ),
       h('td', null, RELATION_LABEL[edge.relation], ' ', provenanceBadge(edge.source)),
-      h('td', null, h('a', { href: lineageHref(edge.parent.name, { ...route, kind: edge.parent.kind }) }, edge.parent.name)),
+      h(
+        'td',
+        null,
+        h(
+          'a',
+          { href: lineageHref(edge.parent.name, { ...route, kind: edge.parent.kind }) },
+          edge.parent.name,
+        ),
+      ),
       h(
         'td',
         null,
@@ -168,7 +198,11 @@ export function createLineageView(root: HTMLElement): View<LineageRoute> {
                   null,
                   h(
                     'a',
-                    { class: 'chip', href: lineageHref(entity.name, { ...route, kind: entity.kind }), title: `Centre the lineage on ${entity.name}` },
+                    {
+                      class: 'chip',
+                      href: lineageHref(entity.name, { ...route, kind: entity.kind }),
+                      title: `Centre the lineage on ${entity.name}`,
+                    },
                     kindBadge(entity.kind),
                     h('span', { class: 'chip-name' }, entity.name),
                   ),
@@ -188,7 +222,18 @@ export function createLineageView(root: HTMLElement): View<LineageRoute> {
               h(
                 'table',
                 { class: 'edge-table' },
-                h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Child'), h('th', { scope: 'col' }, 'Relation'), h('th', { scope: 'col' }, 'Parent'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Evidence')))),
+                h(
+                  'thead',
+                  null,
+                  h(
+                    'tr',
+                    null,
+                    h('th', { scope: 'col' }, 'Child'),
+                    h('th', { scope: 'col' }, 'Relation'),
+                    h('th', { scope: 'col' }, 'Parent'),
+                    h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Evidence')),
+                  ),
+                ),
                 h('tbody', null, current.edges.map(edgeRow)),
               ),
             )
@@ -237,7 +282,13 @@ export function createLineageView(root: HTMLElement): View<LineageRoute> {
         fill(
           root,
           h('h1', { tabindex: '-1' }, 'No such entity'),
-          h('p', null, `The graph has no entity named “${next.name}”. `, h('a', { href: `#/search?${new URLSearchParams({ q: next.name })}` }, 'Search for it'), '.'),
+          h(
+            'p',
+            null,
+            `The graph has no entity named “${next.name}”. `,
+            h('a', { href: `#/search?${new URLSearchParams({ q: next.name })}` }, 'Search for it'),
+            '.',
+          ),
         );
         return 'No such entity';
       }

@@ -7,7 +7,13 @@ export const createNotFoundView: ViewFactory<Extract<Route, { view: 'not-found' 
     fill(
       root,
       h('h1', { tabindex: '-1' }, 'No such page'),
-      h('p', null, `The explorer has no page at “${path}”. `, h('a', { href: '#/' }, 'Go to the overview'), '.'),
+      h(
+        'p',
+        null,
+        `The explorer has no page at “${path}”. `,
+        h('a', { href: '#/' }, 'Go to the overview'),
+        '.',
+      ),
     );
     return 'No such page';
   },

@@ -73,7 +73,8 @@ function mentionItem(mention: PaperMention): HTMLElement {
 
 function entitiesByRole(mentions: PaperMention[]): HTMLElement {
   const byRole = new Map<LinkRole, PaperMention[]>();
-  for (const mention of mentions) byRole.set(mention.role, [...(byRole.get(mention.role) ?? []), mention]);
+  for (const mention of mentions)
+    byRole.set(mention.role, [...(byRole.get(mention.role) ?? []), mention]);
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'entities-title' },
@@ -85,7 +86,11 @@ function entitiesByRole(mentions: PaperMention[]): HTMLElement {
             'section',
             { class: `role-group role-${cssName(role)}`, 'aria-label': ROLE_LABEL[role] },
             // Styled as the abstract's marks of the role, so the heading doubles as their key.
-            h('h3', null, h('mark', { class: `role-mark role-${cssName(role)}` }, ROLE_LABEL[role])),
+            h(
+              'h3',
+              null,
+              h('mark', { class: `role-mark role-${cssName(role)}` }, ROLE_LABEL[role]),
+            ),
             h('ul', { class: 'mention-list' }, (byRole.get(role) ?? []).map(mentionItem)),
           ),
         ),
@@ -138,7 +143,11 @@ export const createPaperView: ViewFactory<Extract<Route, { view: 'paper' }>> = (
         'div',
         { class: 'columns' },
         h('div', { class: 'column-main' }, abstractSection(paper), entitiesByRole(paper.mentions)),
-        h('aside', { class: 'column-side', 'aria-label': 'Related papers' }, relatedPapers(paper.related)),
+        h(
+          'aside',
+          { class: 'column-side', 'aria-label': 'Related papers' },
+          relatedPapers(paper.related),
+        ),
       ),
     );
     return paper.title;

@@ -30,7 +30,11 @@ function exactCard(entity: ExactEntity): HTMLElement {
     h(
       'p',
       { class: 'actions' },
-      h('a', { class: 'button', href: entityHref(entity.id) }, `Entity page (${entity.paperCount} papers)`),
+      h(
+        'a',
+        { class: 'button', href: entityHref(entity.id) },
+        `Entity page (${entity.paperCount} papers)`,
+      ),
       h(
         'a',
         { class: 'button', href: lineageHref(entity.name, { kind: entity.kind }) },
@@ -65,7 +69,9 @@ function hitItem({ node }: SearchHit): HTMLElement {
       kindBadge(node.kind),
       ' ',
       h('a', { href: entityHref(node.id) }, node.name),
-      node.aliases.length ? h('span', { class: 'muted' }, ` — ${node.aliases.slice(0, 4).join(', ')}`) : null,
+      node.aliases.length
+        ? h('span', { class: 'muted' }, ` — ${node.aliases.slice(0, 4).join(', ')}`)
+        : null,
     ),
     node.description ? h('p', { class: 'hit-text' }, snippet(node.description)) : null,
   );
@@ -84,17 +90,29 @@ export const createSearchView: ViewFactory<Extract<Route, { view: 'search' }>> =
   async show({ query }, { signal }) {
     const text = query.trim();
     if (!text) {
-      fill(root, 
-        header('', 'Type in the search field above: papers by title and abstract, entities by name, alias and description.'),
+      fill(
+        root,
+        header(
+          '',
+          'Type in the search field above: papers by title and abstract, entities by name, alias and description.',
+        ),
       );
       return 'Search';
     }
     const { search, exact } = await fetchSearch(text, signal);
     // The exact entity is shown on its own card, so not again in the list.
-    const hits = search.filter((hit) => !(exact && hit.node.id === exact.id && hit.node.__typename !== 'Paper'));
+    const hits = search.filter(
+      (hit) => !(exact && hit.node.id === exact.id && hit.node.__typename !== 'Paper'),
+    );
     const count = search.length;
-    fill(root, 
-      header(text, count === 0 ? 'No matches.' : `${count} best ${count === 1 ? 'match' : 'matches'}, best first.`),
+    fill(
+      root,
+      header(
+        text,
+        count === 0
+          ? 'No matches.'
+          : `${count} best ${count === 1 ? 'match' : 'matches'}, best first.`,
+      ),
       exact ? exactCard(exact) : null,
       hits.length
         ? h('ol', { class: 'hits', 'aria-label': 'Search results' }, hits.map(hitItem))
