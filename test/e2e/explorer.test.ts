@@ -351,11 +351,9 @@ describe('the explorer, offline, on the seeded graph', () => {
     expect(await items.count()).toBe(10);
     expect(total).toBeGreaterThan(10);
     await uses.getByRole('button', { name: 'Show more' }).click();
-    await page.waitForFunction(
-      `document.querySelectorAll('section.role-papers.role-uses li.paper-item').length === ${Math.min(total, 20)}`,
-      undefined,
-      { timeout: VIEW_TIMEOUT_MS },
-    );
+    const expected = Math.min(total, 20);
+    await items.nth(expected - 1).waitFor({ timeout: VIEW_TIMEOUT_MS });
+    expect(await items.count()).toBe(expected);
     const titles = await items.locator('a').allInnerTexts();
     expect(new Set(titles).size).toBe(titles.length);
   });
@@ -393,6 +391,49 @@ describe('the explorer, offline, on the seeded graph', () => {
         .filter((el) => !el.getAttribute('aria-label') && !el.labels?.length && !el.textContent.trim())
         .map((el) => el.outerHTML)`);
     expect(unnamed).toEqual([]);
+  });
+
+  it('answers the pointer on the canvas: hover previews, an edge click pins, a node click re-centres', async () => {
+    await timeView(
+      'lineage',
+      'deep link /#/lineage/BEiT?depth=10&direction=ANCESTORS',
+      page.locator('.lineage-canvas canvas'),
+      () => page.goto(`${server.url}/#/lineage/BEiT?depth=10&direction=ANCESTORS`),
+    );
+    const box = await page.locator('.lineage-canvas').boundingBox();
+    if (!box) throw new Error('the lineage canvas is not on screen');
+    const panel = page.locator('.lineage-panel .panel-body');
+    const bert = panel.locator('strong', { hasText: /^BERT$/ });
+    const edgeShown = panel.locator('.edge-sentence');
+
+    // The canvas has no DOM to query: sweep the pointer down the middle, where dagre puts a chain
+    // of ancestors, until the panel previews an edge and the node BERT.
+    let onEdge: { x: number; y: number } | undefined;
+    let onBert: { x: number; y: number } | undefined;
+    for (const dx of [0, -20, 20]) {
+      for (let y = box.y + 8; y < box.y + box.height - 8 && !(onEdge && onBert); y += 6) {
+        const point = { x: box.x + box.width / 2 + dx, y };
+        await page.mouse.move(point.x, point.y);
+        if (!onEdge && (await edgeShown.count()) > 0) onEdge = point;
+        if (!onBert && (await bert.count()) > 0) onBert = point;
+      }
+    }
+    if (!onEdge || !onBert) throw new Error('no edge or no BERT node found under the pointer');
+    const bertAt = onBert;
+
+    await page.mouse.click(onEdge.x, onEdge.y);
+    await page.mouse.move(box.x + 2, box.y + 2);
+    // Pinned: the evidence stays when the pointer leaves.
+    await expect(edgeShown.innerText()).resolves.toMatch(/BEiT|BERT|Transformer/);
+    await panel.locator('.evidence').waitFor();
+
+    await timeView(
+      'lineage',
+      're-centred by a click on the node BERT',
+      page.locator('h1', { hasText: /^BERT\b/ }),
+      () => page.mouse.click(bertAt.x, bertAt.y),
+    );
+    expect(hash()).toBe('#/lineage/BERT?depth=10&direction=ANCESTORS&kind=MODEL');
   });
 
   it('can be driven from the keyboard: "/" to search, Enter, a link; focus goes to the heading', async () => {

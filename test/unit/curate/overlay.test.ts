@@ -78,4 +78,37 @@ describe('curation overlay', () => {
     expect(result.papers).toEqual(before.papers);
     expect(result.entities).toHaveLength(3);
   });
+
+  it('renames an entity: the old name stays an alias, links and lineage follow the new id', () => {
+    const input = batch();
+    input.lineage = [
+      { childId: 'chartassistant', parentId: 'pre-training', relation: 'EXTENDS', evidence: 'x', paperId: 'p1', confidence: 0.8, source: 'EXTRACTED' },
+    ];
+    const result = applyOverlay(input, overlay({ entities: [{ name: 'ChartAssistant', rename: 'ChartAssistant-13B' }] }));
+    const renamed = result.entities.find((e) => e.name === 'ChartAssistant-13B');
+    expect(renamed).toMatchObject({ id: 'chartassistant-13b', aliases: ['ChartAssistant'] });
+    expect(result.papers[0].mentions.map((m) => m.entityId)).toContain('chartassistant-13b');
+    expect(result.lineage[0].childId).toBe('chartassistant-13b');
+    expect(() => overlay({ entities: [{ name: 'X', rename: '' }] })).toThrow(/entities\[0\]\.rename/);
+  });
+
+  it('creates the missing end of a curated lineage edge from the kind an entities entry gives', () => {
+    const result = applyOverlay(
+      batch(),
+      overlay({
+        entities: [{ name: 'U-Net', kind: 'METHOD' }],
+        lineage: {
+          add: [
+            { child: 'ChartAssistant', parent: 'U-Net', relation: 'VARIANT_OF', paper: 'ChartAssisstant: A Chart Model' },
+            { child: 'ChartAssistant', parent: 'Unknown Net', relation: 'VARIANT_OF', paper: 'ChartAssisstant: A Chart Model' },
+            { child: 'ChartAssistant', parent: 'U-Net', relation: 'EXTENDS', paper: 'Another paper' },
+          ],
+        },
+      }),
+    );
+    expect(result.entities).toContainEqual({ id: 'u-net', name: 'U-Net', kind: 'METHOD', aliases: [] });
+    expect(result.lineage.map((l) => `${l.childId} ${l.relation} ${l.parentId} ${l.paperId}`)).toEqual([
+      'chartassistant VARIANT_OF u-net p1',
+    ]);
+  });
 });

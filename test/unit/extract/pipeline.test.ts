@@ -122,12 +122,35 @@ describe('vague phrases', () => {
     expect(batch.entities.map((e) => e.name)).not.toContain('Large Language Model');
   });
 
+  it('include paradigms, training stages and generic building blocks, under every lexicon name', () => {
+    const lexicon = buildLexicon([
+      { name: 'Self-Supervised Learning', kind: 'METHOD', aliases: ['self-supervised pre-training'] },
+      { name: 'Reinforcement Learning', kind: 'METHOD', aliases: ['deep RL'] },
+      { name: 'Instruction Tuning', kind: 'METHOD' },
+      { name: 'Encoder-Decoder Architecture', kind: 'METHOD', aliases: ['encoder-decoder'] },
+      { name: 'Contrastive Learning', kind: 'METHOD', aliases: ['contrastive loss'] },
+      { name: 'BERT', kind: 'MODEL' },
+    ]);
+    const { dry } = extractOne(
+      'Tuning Encoders',
+      'We combine self-supervised pre-training, deep RL and instruction tuning in an encoder-decoder ' +
+        'trained with a contrastive loss, starting from BERT.',
+      lexicon,
+    );
+    expect(dry.papers[0].mentions.map((m) => m.name)).toEqual(['BERT']);
+  });
+
   it('excludes metrics, organisations and languages', () => {
     const { dry } = extractOne(
       'Fair Metrics',
       'Our Chinese and English models from OpenAI reach 81.2 F1, 40.1 BLEU and 52.3 mAP on COCO with 8 GPUs.',
     );
     expect(dry.papers[0].mentions.map((m) => m.name)).toEqual(['COCO']);
+    const more = extractOne(
+      'Captioning Metrics',
+      'On AudioCaps our captioner reaches 0.51 SPIDEr, 28.1 chrF++ and 0.64 BERTScore at 12 GFLOPs.',
+    );
+    expect(more.dry.papers[0].mentions.map((m) => m.name)).toEqual(['AudioCaps']);
   });
 });
 

@@ -28,6 +28,17 @@ describe('roles from cue words', () => {
     );
   });
 
+  it('reads "by N points over X" and "improves ... over X" as comparisons', () => {
+    const { dry } = extractOne(
+      'Point Tokens',
+      'We propose GeoTok, a point tokenizer. GeoTok improves accuracy by 2.6 points over PointMAE ' +
+        'and by 3.4 points over PointBERT. It also improves the average nDCG over FCOS.',
+    );
+    expect(links(dry)).toEqual(
+      expect.arrayContaining(['COMPARES_WITH PointMAE', 'COMPARES_WITH PointBERT', 'COMPARES_WITH FCOS']),
+    );
+  });
+
   it('reads "improves X by N, Y by N" as a comparison with each improved model', () => {
     const { dry } = extractOne(
       'Boosting Detectors',
