@@ -10,7 +10,7 @@ import { BenchDatabase, clearGraph, startBenchDatabase } from './harness/bench-d
 import { bulkImport } from './harness/bulk-import';
 import { ExtractionFigures, LoadFigures, benchExtraction, benchLoader, benchLoaderStreaming, benchNaive, prefixBatch } from './harness/ingest-bench';
 import { WorkloadFigures, launchServer, peakRssMiB, runWorkload } from './harness/query-bench';
-import { BenchResults, checkTargets, machineInfo, packageVersions, ratiosOf, writeResults } from './harness/report';
+import { BenchResults, checkTargets, cpuPressure, machineInfo, packageVersions, ratiosOf, writeResults } from './harness/report';
 import { SERVERS, ServerKind, WORKLOADS, WorkloadName, planWorkload } from './harness/workloads';
 
 /**
@@ -19,8 +19,8 @@ import { SERVERS, ServerKind, WORKLOADS, WorkloadName, planWorkload } from './ha
  * graph, runs every workload against the floor, papergraph and @neo4j/graphql in turn, and writes
  * bench/results/latest.{json,md}. Flags override the mode's settings:
  *
- *   --full                  10k and 100k loads, queries on 100k, 30 s per workload
- *   --with-1m               also load the 1M corpus (loader and bulk import)
+ *   --full                  10k and 100k loads, bulk import of the largest scale, queries on 100k, 30 s per workload
+ *   --with-1m               with --full: also load the 1M corpus (loader, and the bulk import at 1M)
  *   --seed <n>              corpus seed (default 42)
  *   --duration <s>          seconds per workload; --warmup <s>; --connections <n>
  *   --workloads a,b         only these workloads; --servers a,b only these servers
@@ -71,14 +71,14 @@ function parsePlan(argv: string[]): Plan {
     seed: Number(flags.get('seed') ?? 42),
     loadScales: full ? [10_000, 100_000, ...(flags.has('with-1m') ? [1_000_000] : [])] : [10_000],
     queryScale: full ? 100_000 : 10_000,
-    extractAbstracts: full ? 10_000 : 2_000,
-    naivePapers: full ? 10_000 : 1_000,
+    extractAbstracts: full ? 10_000 : 1_000,
+    naivePapers: full ? 10_000 : 300,
     duration: Number(flags.get('duration') ?? (full ? 30 : 10)),
     warmup: Number(flags.get('warmup') ?? (full ? 5 : 2)),
     connections: Number(flags.get('connections') ?? 10),
     workloads: list(flags.get('workloads'), WORKLOADS),
     servers: list(flags.get('servers'), SERVERS),
-    bulk: flags.has('with-1m'),
+    bulk: full,
     out: path.resolve(flags.get('out') ?? path.join(ROOT, 'bench', 'results')),
   };
 }
@@ -124,6 +124,7 @@ async function main(): Promise<void> {
   const notOffered: string[] = [];
   let extraction: ExtractionFigures | undefined;
   const queries: WorkloadFigures[] = [];
+  let neo4jRss: number | null | undefined;
   try {
     const small = corpus(10_000);
     say(`extraction: ${plan.extractAbstracts.toLocaleString('en')} abstracts`);
@@ -155,15 +156,17 @@ async function main(): Promise<void> {
         say(`  again, unchanged: ${rerun.papersPerSecond} papers/s`);
       }
     }
-    if (plan.bulk) {
-      // Needs its own stopped database; run after the rest, see bulk-import.ts.
-      notOffered.push('bulk import: see the 1M section of bench/README.md');
-    } else {
-      notOffered.push('1M papers: not loaded in this mode (`npm run bench:full -- --with-1m` adds the 1M loader and the bulk importer)');
+    if (!plan.loadScales.includes(1_000_000)) {
+      notOffered.push(
+        plan.mode === 'full'
+          ? '1M papers: not loaded (`npm run bench:full -- --with-1m` adds the 1M loader and bulk import; hours on a 2-core machine)'
+          : '1M papers and the bulk importer: full run only (`npm run bench:full`)',
+      );
     }
 
     const params = corpus(plan.queryScale).workloads;
     machine.loadAverage.start = Math.round(os.loadavg()[0] * 100) / 100;
+    machine.cpuPressure = { start: cpuPressure() };
     for (const server of plan.servers) {
       say(`${server}: starting`);
       const handle = await launchServer(server, database, path.join(work, `${server}.log`));
@@ -186,15 +189,22 @@ async function main(): Promise<void> {
       }
     }
     machine.loadAverage.end = Math.round(os.loadavg()[0] * 100) / 100;
+    machine.cpuPressure.end = cpuPressure();
 
     if (plan.bulk) {
-      say('bulk import: 1M papers with neo4j-admin database import');
-      const figures = await bulkImport(corpus(1_000_000).batchFile, work, say);
-      if ('figures' in figures) loads.push(figures.figures);
-      else notOffered.push(figures.notOffered);
+      // Its own store and JVM: the query database is stopped first so the two do not compete.
+      const scale = Math.max(...plan.loadScales);
+      neo4jRss = database.pid ? peakRssMiB(database.pid) : null;
+      await cleanup();
+      say(`bulk import: ${scale.toLocaleString('en')} papers with neo4j-admin database import`);
+      const bulk = await bulkImport(corpus(scale).batchFile, work, say);
+      if ('figures' in bulk) {
+        loads.push(bulk.figures);
+        say(`  ${bulk.figures.papersPerSecond} papers/s (${JSON.stringify(bulk.figures.phases)})`);
+      } else notOffered.push(bulk.notOffered);
     }
   } finally {
-    const neo4jRss = database.pid ? peakRssMiB(database.pid) : null;
+    if (neo4jRss === undefined) neo4jRss = database.pid ? peakRssMiB(database.pid) : null;
     const summaries: CorpusSummary[] = [...corpora.values()].map((c) => c.summary);
     const ratios = ratiosOf(queries);
     const settings = {

@@ -33,7 +33,15 @@ export function buildCli(): Command {
 /** Known failures (a port in use, bad input, a missing tool) print one clear message, not a stack trace. */
 export function exitWithError(error: unknown): never {
   const err = error as Error;
-  const expected = ['AlreadyRunningError', 'PortInUseError', 'MissingToolError', 'EmbeddedStartError', 'InputError', 'CommanderError'];
+  const expected = [
+    'AlreadyRunningError',
+    'PortInUseError',
+    'MissingToolError',
+    'EmbeddedStartError',
+    'InputError',
+    'CommanderError',
+    'DatabaseConnectError',
+  ];
   if (expected.includes(err?.name) || expected.includes(err?.constructor?.name)) {
     process.stderr.write(`papergraph: ${err.message}\n`);
   } else {

@@ -19,6 +19,8 @@ export interface ServerHandle {
   /** The process serving the API (the benchmark's child, or this process in the smoke test). */
   pid: number;
   stop(): Promise<void>;
+  /** Child servers only: profile the CPU from now until the returned function is called. */
+  startCpuProfile?(): (file: string) => Promise<string | null>;
 }
 
 export interface RunOptions {
@@ -26,6 +28,8 @@ export interface RunOptions {
   durationSeconds: number;
   /** Load before measuring, discarded: JIT, connection pools and the page cache warm up. */
   warmupSeconds: number;
+  /** Write a CPU profile of the server over the measured window to this file (child servers). */
+  cpuProfileFile?: string;
 }
 
 export interface WorkloadFigures {
@@ -143,12 +147,14 @@ export async function runWorkload(server: ServerHandle, plan: WorkloadPlan, opti
   await checkRequests(server.url, plan.requests);
   if (options.warmupSeconds > 0) await cannon(server.url, plan.requests, options.connections, options.warmupSeconds);
   const reset = resetPeakRss(server.pid);
+  const stopProfile = options.cpuProfileFile ? server.startCpuProfile?.() : undefined;
   const { latencies, bytes, graphqlErrors, result } = await cannon(
     server.url,
     plan.requests,
     options.connections,
     options.durationSeconds,
   );
+  if (stopProfile && options.cpuProfileFile) await stopProfile(options.cpuProfileFile);
   latencies.sort((a, b) => a - b);
   const count = latencies.length;
   return {
@@ -194,11 +200,13 @@ export async function launchServer(
   kind: ServerKind,
   database: { uri: string; user: string; password: string },
   logFile: string,
-  timeoutMs = 120_000,
+  options: { timeoutMs?: number; execArgv?: string[] } = {},
 ): Promise<ServerHandle> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
   const script = path.join(__dirname, '..', 'servers', `${SERVER_SCRIPTS[kind]}.js`);
   const log = fs.openSync(logFile, 'a');
   const child: ChildProcess = fork(script, [], {
+    execArgv: options.execArgv ?? [],
     stdio: ['ignore', log, log, 'ipc'],
     env: {
       ...process.env,
@@ -224,6 +232,19 @@ export async function launchServer(
     kind,
     url,
     pid: child.pid!,
+    startCpuProfile: () => {
+      child.send({ profile: 'start' });
+      return (file: string) =>
+        new Promise<string | null>((resolve) => {
+          const onMessage = (message: { profiled?: string | null }) => {
+            if (!message || !('profiled' in message)) return;
+            child.off('message', onMessage);
+            resolve(message.profiled ?? null);
+          };
+          child.on('message', onMessage);
+          child.send({ profile: 'stop', file });
+        });
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

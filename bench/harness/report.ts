@@ -44,6 +44,8 @@ export interface MachineInfo {
   node: string;
   /** 1-minute load average before and after the query benchmarks: other work on the machine skews figures. */
   loadAverage: { start: number; end?: number };
+  /** Linux pressure stall information: share of the last 60 s in which some task waited for a CPU. */
+  cpuPressure?: { start: number | null; end?: number | null };
   gitCommit?: string;
 }
 
@@ -64,6 +66,17 @@ export interface TargetCheck {
   detail: string;
 }
 
+/** The `some avg60` figure of /proc/pressure/cpu, as a fraction; null without PSI. */
+export function cpuPressure(): number | null {
+  try {
+    const text = fs.readFileSync('/proc/pressure/cpu', 'utf8');
+    const value = /some avg10=[\d.]+ avg60=([\d.]+)/.exec(text)?.[1];
+    return value === undefined ? null : round(Number(value) / 100, 2);
+  } catch {
+    return null;
+  }
+}
+
 export function machineInfo(): MachineInfo {
   const cpus = os.cpus();
   let gitCommit: string | undefined;
@@ -81,6 +94,7 @@ export function machineInfo(): MachineInfo {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     loadAverage: { start: round(os.loadavg()[0], 2) },
+    cpuPressure: { start: cpuPressure() },
     ...(gitCommit ? { gitCommit } : {}),
   };
 }
@@ -174,7 +188,12 @@ export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
   lines.push(`# papergraph benchmarks: ${r.mode} run`, '');
   lines.push(`- date: ${r.date} (run took ${Math.round(r.durationSeconds / 60)} min)`);
-  lines.push(`- machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; load average ${m.loadAverage.start} at start, ${m.loadAverage.end ?? '–'} at the end`);
+  lines.push(`- machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}`);
+  const pressure = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`);
+  lines.push(
+    `- other load on the machine during the query runs: load average ${m.loadAverage.start} → ${m.loadAverage.end ?? '–'}, ` +
+      `CPU pressure (share of time some task waited for a core) ${pressure(m.cpuPressure?.start)} → ${pressure(m.cpuPressure?.end)}`,
+  );
   lines.push(`- versions: Node ${m.node}, Neo4j ${r.versions.neo4j}, ${Object.entries(r.versions).filter(([k]) => k !== 'neo4j').map(([k, v]) => `${k} ${v}`).join(', ')}`);
   lines.push(`- Neo4j: embedded, heap ${r.settings.neo4jHeap}, page cache ${r.settings.neo4jPageCache}; seed ${r.settings.seed}${m.gitCommit ? `; commit ${m.gitCommit}` : ''}`);
   lines.push('');

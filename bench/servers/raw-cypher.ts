@@ -33,7 +33,7 @@ const ENTITY_BY_ALIAS = `
     RETURN c AS e
   }`;
 
-const STATEMENTS = {
+export const STATEMENTS = {
   paper: `
     MATCH (p:Paper {id: $id})
     RETURN p {.id, .title, .abstract, .published, .authors,
@@ -113,13 +113,13 @@ const STATEMENTS = {
 };
 
 /** papergraph's alias key (case, spaces, punctuation and a plural "s" ignored), restated here. */
-function aliasKey(name: string): string {
+export function aliasKey(name: string): string {
   const compact = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\+/g, 'plus').replace(/[^a-z0-9]+/g, '');
   return compact.length > 3 && /[a-z]s$/.test(compact) && !/ss$/.test(compact) ? compact.slice(0, -1) : compact;
 }
 
 /** Words taken literally: Lucene syntax escaped, operator words lower-cased. */
-function luceneQuery(text: string): string {
+export function luceneQuery(text: string): string {
   return text
     .split(/\s+/)
     .filter(Boolean)

@@ -115,23 +115,44 @@ export async function connect(
   };
 }
 
+/** The database cannot be used as configured (unreachable, credentials refused): a clear message. */
+export class DatabaseConnectError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseConnectError';
+  }
+}
+
+/**
+ * A URI as it may be logged or shown: credentials written into it (`bolt://user:secret@host`)
+ * are masked, so that a password never reaches a log through NEO4J_URI.
+ */
+export function displayUri(uri: string): string {
+  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1***@');
+}
+
 /** A database started beside papergraph (Docker Compose) may still be booting: wait for it. */
 async function waitUntilReachable(db: Database, uri: string, log: (line: string) => void): Promise<void> {
   const deadline = Date.now() + CONNECT_TIMEOUT_MS;
+  const shown = displayUri(uri);
   let announced = false;
   for (;;) {
     try {
       await db.serverVersion();
       return;
     } catch (error) {
-      const message = (error as Error).message;
+      const message = (error as Error).message.split(uri).join(shown);
       if (/authentication|unauthorized|credentials/i.test(message)) {
-        throw new Error(`Neo4j at ${uri} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD.`);
+        throw new DatabaseConnectError(
+          `Neo4j at ${shown} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD.`,
+        );
       }
       if (Date.now() > deadline) {
-        throw new Error(`Neo4j at ${uri} did not answer within ${CONNECT_TIMEOUT_MS / 1000} s: ${message}`);
+        throw new DatabaseConnectError(
+          `Neo4j at ${shown} did not answer within ${CONNECT_TIMEOUT_MS / 1000} s: ${message}`,
+        );
       }
-      if (!announced) log(`Waiting for Neo4j at ${uri} ...`);
+      if (!announced) log(`Waiting for Neo4j at ${shown} ...`);
       announced = true;
       await sleep(1_000);
     }

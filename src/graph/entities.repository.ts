@@ -1,7 +1,7 @@
 import { Database } from '../db/database';
 import { aliasKey } from '../ingest/resolve/slug';
 import { EntityKind, KIND_LABEL } from '../model';
-import { CursorPosition, afterCondition } from './cursor';
+import { CursorPosition } from './cursor';
 import {
   AnchorFilter,
   LINEAGE_TYPES,
@@ -17,7 +17,7 @@ import {
   run,
   selection,
 } from './cypher';
-import { OrderDirection, toPage } from './page';
+import { OrderDirection, pageCypher, toPage } from './page';
 import { EntityRow, Page } from './rows';
 
 /** Entities: alias-aware lookup, the filtered and ordered list, and per-entity counts. */
@@ -113,21 +113,14 @@ function entitySelection(where: EntityFilter = {}): Statement {
 
 export function entityListStatement({ first, after, where, orderBy }: EntityListArgs): Statement {
   const selected = entitySelection(where);
-  const { direction } = orderBy;
   return {
-    cypher: `
-      CALL () {
-        ${selected.cypher}
-        RETURN count(e) AS totalCount
-      }
-      CALL () {
-        ${selected.cypher}
-        WITH e, ${SORT_KEYS[orderBy.field]} AS key
-        WHERE ${afterCondition('key', 'e.id', '$after', direction)}
-        WITH e, key ORDER BY key ${direction}, e.id ${direction} LIMIT $limit
-        RETURN collect({node: ${entityMap('e')}, key: key}) AS rows
-      }
-      RETURN totalCount, rows`,
+    cypher: pageCypher({
+      selection: selected.cypher,
+      variable: 'e',
+      key: SORT_KEYS[orderBy.field],
+      direction: orderBy.direction,
+      project: entityMap,
+    }),
     params: { ...selected.params, after: after ?? null, limit: int(first + 1) },
   };
 }

@@ -13,7 +13,7 @@ import {
   selection,
 } from './cypher';
 import { byIndex, groupById } from './batch';
-import { OrderDirection, toPage } from './page';
+import { OrderDirection, pageCypher, toPage } from './page';
 import { Page, PaperRow } from './rows';
 
 /** Papers: lookup, the filtered and ordered list, and the papers of entities. */
@@ -97,21 +97,14 @@ function paperSelection(where: PaperFilter = {}): Statement {
 
 export function paperListStatement({ first, after, where, orderBy }: PaperListArgs): Statement {
   const selected = paperSelection(where);
-  const { direction } = orderBy;
   return {
-    cypher: `
-      CALL () {
-        ${selected.cypher}
-        RETURN count(p) AS totalCount
-      }
-      CALL () {
-        ${selected.cypher}
-        WITH p, ${SORT_KEYS[orderBy.field]} AS key
-        WHERE ${afterCondition('key', 'p.id', '$after', direction)}
-        WITH p, key ORDER BY key ${direction}, p.id ${direction} LIMIT $limit
-        RETURN collect({node: ${paperMap('p')}, key: key}) AS rows
-      }
-      RETURN totalCount, rows`,
+    cypher: pageCypher({
+      selection: selected.cypher,
+      variable: 'p',
+      key: SORT_KEYS[orderBy.field],
+      direction: orderBy.direction,
+      project: paperMap,
+    }),
     params: { ...selected.params, after: after ?? null, limit: int(first + 1) },
   };
 }

@@ -119,7 +119,10 @@ describe('the explorer, offline, on the seeded graph', () => {
     db = await openTestDatabase();
     await clearGraph(db);
     await seedCorpus(db, ROOT);
-    server = await startTestServer();
+    // This file tests what the explorer shows, not how fast the server answers on a machine that
+    // is also running Neo4j and Chromium: a cold graph's first dashboard query may take seconds.
+    // Render times are reported, not asserted.
+    server = await startTestServer({ NEO4J_QUERY_TIMEOUT_MS: '60000' });
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -165,9 +168,11 @@ describe('the explorer, offline, on the seeded graph', () => {
     const api = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ stats { papers } }' }),
+      body: JSON.stringify({ query: `{ paper(id: "${BEIT_PAPER}") { title } }` }),
     });
-    expect(await api.json()).toEqual({ data: { stats: { papers: 119 } } });
+    expect(await api.json()).toEqual({
+      data: { paper: { title: 'BEiT: BERT Pre-Training of Image Transformers' } },
+    });
   });
 
   it('opens on the overview: totals and charts of kinds, roles, top datasets, most descendants', async () => {

@@ -6,6 +6,7 @@ import { useSeededServer } from '../integration/graphql/seeded-server';
 import { Answer, codesOf, KNOWN_CODES, post, postRaw } from './support/http';
 import {
   cursorArg,
+  deepJson,
   enumArg,
   hostileInt,
   hostileString,
@@ -175,6 +176,18 @@ describe('hostile GraphQL, generated', () => {
         { numRuns: runs(40), seed: SEED },
       );
     });
+  });
+
+  it('answers values nested 100,000 deep in any variable', async () => {
+    const query = `query Q($s: String!, $w: PaperWhere, $r: [LineageRelation!], $n: Int) {
+      entity(name: $s) { id } papers(where: $w, first: $n) { totalCount } lineage(name: "BERT", relations: $r) { root { id } } }`;
+    for (const depth of [1_000, 10_000, 100_000]) {
+      for (const name of ['s', 'w', 'r', 'n']) {
+        const variables = { s: 'BERT', [name]: deepJson(depth) };
+        const answer = await postRaw(seeded().server.url, requestBody(query, variables));
+        expectNoFault(answer, { depth, name });
+      }
+    }
   });
 
   it('answers hostile strings written into the document itself (not variables)', async () => {

@@ -12,7 +12,7 @@ import { baseEntityNames, syntheticRecords, writeJsonl } from './support/synthet
  * driver is closed and the database stopped, the Java process is gone and the exit code is 0.
  */
 
-const START_MS = 300_000;
+const START_MS = Number(process.env.RELIABILITY_START_MS ?? 600_000);
 const PAPERS = 400;
 const IN_FLIGHT = 30;
 

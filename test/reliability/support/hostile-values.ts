@@ -159,7 +159,9 @@ export const hostileInt: fc.Arbitrary<unknown> = fc.oneof(
 /** A value of the wrong shape for any argument: any JSON, or arrays/objects nested deep. */
 export const wrongShape: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.integer({ min: 10, max: 3_000 }).map((depth) => {
+  // Deeper nesting is sent as raw text by the tests (deepJson), not through fast-check, whose
+  // printing (and JSON.stringify with a replacer) recurse once per level.
+  fc.integer({ min: 10, max: 300 }).map((depth) => {
     let value: unknown = 'x';
     for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { a: value };
     return value;
@@ -205,3 +207,8 @@ export const cursorArg: fc.Arbitrary<unknown> = fc.oneof(
     )
     .map((position) => Buffer.from(JSON.stringify(position), 'utf8').toString('base64url')),
 );
+
+/** `depth` levels of `[{"a": ...}]` around a string, as JSON text (no recursion to build it). */
+export function deepJson(depth: number): RawJson {
+  return new RawJson(`${'[{"a":'.repeat(depth)}"x"${'}]'.repeat(depth)}`);
+}

@@ -1,12 +1,12 @@
-import { fetchLineage, Lineage, LineageEdge } from '../api/lineage.query';
+import { fetchLineage, Lineage } from '../api/lineage.query';
 import { ENTITY_KINDS, EntityRef, LINEAGE_DIRECTIONS, LineageDirection } from '../api/types';
-import { kindBadge, provenanceBadge } from '../components/badges';
+import { kindBadge } from '../components/badges';
 import { createLineageGraph, LineageGraph } from '../components/lineage-graph';
+import { lineageLists } from '../components/lineage-lists';
 import { LineagePanel } from '../components/lineage-panel';
-import { emptyNote } from '../components/status';
 import { debounce } from '../debounce';
 import { fill, h } from '../dom';
-import { cssName, DIRECTION_LABEL, KIND_LABEL, RELATION_LABEL } from '../labels';
+import { cssName, DIRECTION_LABEL, KIND_LABEL } from '../labels';
 import { entityHref, lineageHref, MAX_DEPTH, MIN_DEPTH } from '../routes';
 import type { Route } from '../routes';
 import type { View, ViewContext } from './view';
@@ -139,109 +139,6 @@ export function createLineageView(root: HTMLElement): View<LineageRoute> {
     panel.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }
 
-  function edgeRow(edge: LineageEdge, index: number): HTMLElement {
-    return h(
-      'tr',
-      null,
-      h(
-        'td',
-        null,
-        h(
-          'a',
-          { href: lineageHref(edge.child.name, { ...route, kind: edge.child.kind }) },
-          edge.child.name,
-        ),
-      ),
-      h('td', null, RELATION_LABEL[edge.relation], ' ', provenanceBadge(edge.source)),
-      h(
-        'td',
-        null,
-        h(
-          'a',
-          { href: lineageHref(edge.parent.name, { ...route, kind: edge.parent.kind }) },
-          edge.parent.name,
-        ),
-      ),
-      h(
-        'td',
-        null,
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'link-button',
-            'aria-label': `Evidence: ${edge.child.name} ${RELATION_LABEL[edge.relation]} ${edge.parent.name}`,
-            onClick: () => selectEdge(index),
-          },
-          'Evidence',
-        ),
-      ),
-    );
-  }
-
-  /** What the canvas shows, in a form a keyboard and a screen reader can use. */
-  function renderLists(current: Lineage): void {
-    const others = current.nodes.filter((n) => n.id !== current.root.id);
-    fill(
-      lists,
-      h(
-        'section',
-        { class: 'card', 'aria-labelledby': 'lineage-entities' },
-        h('h2', { id: 'lineage-entities' }, `Entities (${current.nodes.length})`),
-        others.length
-          ? h(
-              'ul',
-              { class: 'chip-list' },
-              others.map((entity) =>
-                h(
-                  'li',
-                  null,
-                  h(
-                    'a',
-                    {
-                      class: 'chip',
-                      href: lineageHref(entity.name, { ...route, kind: entity.kind }),
-                      title: `Centre the lineage on ${entity.name}`,
-                    },
-                    kindBadge(entity.kind),
-                    h('span', { class: 'chip-name' }, entity.name),
-                  ),
-                ),
-              ),
-            )
-          : emptyNote('Only the entity itself.'),
-      ),
-      h(
-        'section',
-        { class: 'card', 'aria-labelledby': 'lineage-edges' },
-        h('h2', { id: 'lineage-edges' }, `Edges (${current.edges.length})`),
-        current.edges.length
-          ? h(
-              'div',
-              { class: 'table-scroll' },
-              h(
-                'table',
-                { class: 'edge-table' },
-                h(
-                  'thead',
-                  null,
-                  h(
-                    'tr',
-                    null,
-                    h('th', { scope: 'col' }, 'Child'),
-                    h('th', { scope: 'col' }, 'Relation'),
-                    h('th', { scope: 'col' }, 'Parent'),
-                    h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Evidence')),
-                  ),
-                ),
-                h('tbody', null, current.edges.map(edgeRow)),
-              ),
-            )
-          : emptyNote('No edge within this depth and direction.'),
-      ),
-    );
-  }
-
   function syncControls(next: LineageRoute): void {
     depthInput.value = String(next.depth);
     depthOutput.textContent = String(next.depth);
@@ -307,7 +204,14 @@ export function createLineageView(root: HTMLElement): View<LineageRoute> {
       canvasNote.hidden = found.edges.length > 0;
       canvasNote.textContent = 'No ancestor or descendant within this depth and direction.';
       panel.reset(found);
-      renderLists(found);
+      fill(
+        lists,
+        ...lineageLists(found, {
+          // Keeps depth and direction, as a click on the canvas does.
+          centreHref: (entity) => lineageHref(entity.name, { ...next, kind: entity.kind }),
+          onEvidence: selectEdge,
+        }),
+      );
       graph.draw(found);
       return `Lineage of ${found.root.name}`;
     },
