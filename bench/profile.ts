@@ -39,7 +39,8 @@ interface Captured {
 function args(argv: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`bad arguments near "${argv[i]}"`);
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined)
+      throw new Error(`bad arguments near "${argv[i]}"`);
     out.set(argv[i].slice(2), argv[i + 1]);
   }
   return out;
@@ -47,7 +48,11 @@ function args(argv: string[]): Map<string, string> {
 
 async function send(url: string, r: RequestSpec): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
-  const response = await fetch(`${url}${r.path}`, { method: r.method, headers: r.headers, body: r.body });
+  const response = await fetch(`${url}${r.path}`, {
+    method: r.method,
+    headers: r.headers,
+    body: r.body,
+  });
   const text = await response.text();
   return { ms: performance.now() - started, bytes: text.length };
 }
@@ -66,10 +71,15 @@ async function dbHits(
   try {
     const result = await session.run(`PROFILE ${cypher}`, params);
     const total = (p: { dbHits: number; children: unknown[] }): number =>
-      p.dbHits + (p.children as Array<{ dbHits: number; children: unknown[] }>).reduce((a, c) => a + total(c), 0);
+      p.dbHits +
+      (p.children as Array<{ dbHits: number; children: unknown[] }>).reduce(
+        (a, c) => a + total(c),
+        0,
+      );
     const profile = result.summary.profile as unknown as { dbHits: number; children: unknown[] };
-    const resultBytes = JSON.stringify(result.records.map((r) => r.toObject()), (_k, v: unknown) =>
-      typeof v === 'bigint' ? Number(v) : v,
+    const resultBytes = JSON.stringify(
+      result.records.map((r) => r.toObject()),
+      (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v),
     ).length;
     return { dbHits: profile ? total(profile) : 0, rows: result.records.length, resultBytes };
   } finally {
@@ -78,7 +88,10 @@ async function dbHits(
 }
 
 /** The floor's statement and parameters for one request of a workload (see raw-cypher.ts). */
-function floorStatement(workload: WorkloadName, r: RequestSpec): { cypher: string; params: Record<string, unknown> } {
+function floorStatement(
+  workload: WorkloadName,
+  r: RequestSpec,
+): { cypher: string; params: Record<string, unknown> } {
   const q = new URL(r.path, 'http://x').searchParams;
   const key = aliasKey(q.get('name') ?? '');
   switch (workload) {
@@ -99,18 +112,27 @@ function floorStatement(workload: WorkloadName, r: RequestSpec): { cypher: strin
 async function main(): Promise<void> {
   const a = args(process.argv.slice(2));
   const workload = (a.get('workload') ?? 'lineage-6') as WorkloadName;
-  if (!WORKLOADS.includes(workload)) throw new Error(`--workload must be one of ${WORKLOADS.join(', ')}`);
+  if (!WORKLOADS.includes(workload))
+    throw new Error(`--workload must be one of ${WORKLOADS.join(', ')}`);
   const papers = Number(a.get('papers') ?? 10_000);
   const seconds = Number(a.get('seconds') ?? 10);
   const samples = Number(a.get('samples') ?? 20);
   const work = path.join(ROOT, 'bench', '.work');
-  const corpus = ensureCorpus({ papers, seed: Number(a.get('seed') ?? 42), out: path.join(work, `corpus-${papers}-${a.get('seed') ?? 42}`) });
+  const corpus = ensureCorpus({
+    papers,
+    seed: Number(a.get('seed') ?? 42),
+    out: path.join(work, `corpus-${papers}-${a.get('seed') ?? 42}`),
+  });
 
   let bench: BenchDatabase | undefined;
   let database: { uri: string; user: string; password: string };
   let db: Database;
   if (a.get('uri')) {
-    database = { uri: a.get('uri')!, user: a.get('user') ?? 'neo4j', password: a.get('password') ?? '' };
+    database = {
+      uri: a.get('uri')!,
+      user: a.get('user') ?? 'neo4j',
+      password: a.get('password') ?? '',
+    };
     db = openDatabase(database.uri, database.user, database.password);
   } else {
     bench = await startBenchDatabase({ log: (l) => process.stdout.write(`${l}\n`) });
@@ -127,7 +149,11 @@ async function main(): Promise<void> {
     const captured: Captured[][] = [];
     let current: Captured[] | undefined;
     const original = Database.prototype.query;
-    Database.prototype.query = async function (this: Database, cypher: string, params: Record<string, unknown> = {}) {
+    Database.prototype.query = async function (
+      this: Database,
+      cypher: string,
+      params: Record<string, unknown> = {},
+    ) {
       const started = performance.now();
       try {
         return await original.call(this, cypher, params);
@@ -135,9 +161,18 @@ async function main(): Promise<void> {
         current?.push({ cypher, params, ms: performance.now() - started });
       }
     } as typeof original;
-    const pg = await startPapergraphServer(database, { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+    const pg = await startPapergraphServer(database, {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+    });
     const floorServer = await launchServer('floor', database, path.join(work, 'profile-floor.log'));
-    const serial = { papergraphMs: [] as number[], floorMs: [] as number[], statementMs: [] as number[], statements: [] as number[] };
+    const serial = {
+      papergraphMs: [] as number[],
+      floorMs: [] as number[],
+      statementMs: [] as number[],
+      statements: [] as number[],
+    };
     try {
       await checkRequests(pg.url, pgPlan.requests);
       await checkRequests(floorServer.url, floorPlan.requests);
@@ -163,7 +198,12 @@ async function main(): Promise<void> {
       await floorServer.stop();
     }
     // Database work per request: PROFILE of every statement each sampled request ran.
-    const perRequest = { papergraphDbHits: [] as number[], papergraphBytes: [] as number[], floorDbHits: [] as number[], floorBytes: [] as number[] };
+    const perRequest = {
+      papergraphDbHits: [] as number[],
+      papergraphBytes: [] as number[],
+      floorDbHits: [] as number[],
+      floorBytes: [] as number[],
+    };
     for (let i = 0; i < captured.length; i++) {
       let hits = 0;
       let bytes = 0;
@@ -179,17 +219,28 @@ async function main(): Promise<void> {
       perRequest.floorDbHits.push(h.dbHits);
       perRequest.floorBytes.push(h.resultBytes);
     }
-    const statements = (captured[0] ?? []).map((c) => c.cypher.replace(/\s+/g, ' ').trim().slice(0, 200));
+    const statements = (captured[0] ?? []).map((c) =>
+      c.cypher.replace(/\s+/g, ' ').trim().slice(0, 200),
+    );
 
     // 2. Under load, with a CPU profile of the papergraph process.
     const profileDir = path.join(work, 'profiles');
     fs.rmSync(profileDir, { recursive: true, force: true });
     fs.mkdirSync(profileDir, { recursive: true });
-    const child = await launchServer('papergraph', database, path.join(work, 'profile-papergraph.log'));
+    const child = await launchServer(
+      'papergraph',
+      database,
+      path.join(work, 'profile-papergraph.log'),
+    );
     const profileFile = path.join(profileDir, `papergraph-${workload}.cpuprofile`);
     let load;
     try {
-      load = await runWorkload(child, pgPlan, { connections: 10, durationSeconds: seconds, warmupSeconds: 2, cpuProfileFile: profileFile });
+      load = await runWorkload(child, pgPlan, {
+        connections: 10,
+        durationSeconds: seconds,
+        warmupSeconds: 2,
+        cpuProfileFile: profileFile,
+      });
     } finally {
       await child.stop();
     }
@@ -204,7 +255,10 @@ async function main(): Promise<void> {
         floorMedianMs: round(median(serial.floorMs), 2),
         papergraphStatementsPerRequest: round(median(serial.statements), 1),
         papergraphStatementMedianMs: round(median(serial.statementMs), 2),
-        papergraphOutsideDatabaseMedianMs: round(median(serial.papergraphMs.map((ms, i) => ms - serial.statementMs[i])), 2),
+        papergraphOutsideDatabaseMedianMs: round(
+          median(serial.papergraphMs.map((ms, i) => ms - serial.statementMs[i])),
+          2,
+        ),
       },
       database: {
         papergraphStatements: statements,
@@ -221,7 +275,9 @@ async function main(): Promise<void> {
     };
     const out = path.join(work, `profile-${workload}.json`);
     fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify({ ...report, cpu: cpu && { ...cpu, topFunctions: cpu.topFunctions.slice(0, 10) } }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...report, cpu: cpu && { ...cpu, topFunctions: cpu.topFunctions.slice(0, 10) } }, null, 2)}\n`,
+    );
     process.stdout.write(`written to ${path.relative(ROOT, out)}\n`);
   } finally {
     if (bench) await bench.stop();

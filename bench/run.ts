@@ -8,9 +8,25 @@ import { CorpusSummary } from './corpus/corpus';
 import { GeneratedCorpus, ensureCorpus } from './corpus/generate';
 import { BenchDatabase, clearGraph, startBenchDatabase } from './harness/bench-db';
 import { bulkImport } from './harness/bulk-import';
-import { ExtractionFigures, LoadFigures, benchExtraction, benchLoader, benchLoaderStreaming, benchNaive, prefixBatch } from './harness/ingest-bench';
+import {
+  ExtractionFigures,
+  LoadFigures,
+  benchExtraction,
+  benchLoader,
+  benchLoaderStreaming,
+  benchNaive,
+  prefixBatch,
+} from './harness/ingest-bench';
 import { WorkloadFigures, launchServer, peakRssMiB, runWorkload } from './harness/query-bench';
-import { BenchResults, checkTargets, cpuPressure, machineInfo, packageVersions, ratiosOf, writeResults } from './harness/report';
+import {
+  BenchResults,
+  checkTargets,
+  cpuPressure,
+  machineInfo,
+  packageVersions,
+  ratiosOf,
+  writeResults,
+} from './harness/report';
 import { SERVERS, ServerKind, WORKLOADS, WorkloadName, planWorkload } from './harness/workloads';
 
 /**
@@ -56,16 +72,31 @@ function parsePlan(argv: string[]): Plan {
       flags.set(name, value);
     }
   }
-  const known = ['full', 'quick', 'with-1m', 'seed', 'duration', 'warmup', 'connections', 'workloads', 'servers', 'out'];
-  for (const name of flags.keys()) if (!known.includes(name)) throw new Error(`unknown flag --${name}`);
+  const known = [
+    'full',
+    'quick',
+    'with-1m',
+    'seed',
+    'duration',
+    'warmup',
+    'connections',
+    'workloads',
+    'servers',
+    'out',
+  ];
+  for (const name of flags.keys())
+    if (!known.includes(name)) throw new Error(`unknown flag --${name}`);
   const full = flags.has('full');
   const list = <T extends string>(value: string | undefined, all: readonly T[]): T[] => {
     if (!value) return [...all];
     const items = value.split(',').map((s) => s.trim()) as T[];
-    for (const item of items) if (!all.includes(item)) throw new Error(`unknown name "${item}" (one of ${all.join(', ')})`);
+    for (const item of items)
+      if (!all.includes(item)) throw new Error(`unknown name "${item}" (one of ${all.join(', ')})`);
     return items;
   };
-  const custom = ['duration', 'warmup', 'connections', 'workloads', 'servers'].some((f) => flags.has(f));
+  const custom = ['duration', 'warmup', 'connections', 'workloads', 'servers'].some((f) =>
+    flags.has(f),
+  );
   return {
     mode: custom ? 'custom' : full ? 'full' : 'quick',
     seed: Number(flags.get('seed') ?? 42),
@@ -91,14 +122,20 @@ async function main(): Promise<void> {
   const work = path.join(ROOT, 'bench', '.work');
   fs.mkdirSync(work, { recursive: true });
   const machine = machineInfo();
-  say(`${plan.mode} run: ${machine.nproc} cores, ${machine.memoryGiB} GiB, load average ${machine.loadAverage.start}`);
+  say(
+    `${plan.mode} run: ${machine.nproc} cores, ${machine.memoryGiB} GiB, load average ${machine.loadAverage.start}`,
+  );
 
   const corpora = new Map<number, GeneratedCorpus>();
   const corpus = (papers: number): GeneratedCorpus => {
     let c = corpora.get(papers);
     if (!c) {
       say(`corpus of ${papers.toLocaleString('en')} papers (seed ${plan.seed})`);
-      c = ensureCorpus({ papers, seed: plan.seed, out: path.join(work, `corpus-${papers}-${plan.seed}`) });
+      c = ensureCorpus({
+        papers,
+        seed: plan.seed,
+        out: path.join(work, `corpus-${papers}-${plan.seed}`),
+      });
       corpora.set(papers, c);
     }
     return c;
@@ -132,7 +169,9 @@ async function main(): Promise<void> {
     say(`  ${extraction.abstractsPerSecond} abstracts/s`);
 
     const smallBatch = await readBatch(small.batchFile);
-    say(`naive load: ${plan.naivePapers.toLocaleString('en')} papers, one auto-commit statement per record`);
+    say(
+      `naive load: ${plan.naivePapers.toLocaleString('en')} papers, one auto-commit statement per record`,
+    );
     await clearGraph(database.db);
     loads.push(await benchNaive(database.db, prefixBatch(smallBatch, plan.naivePapers)));
     say(`  ${loads.at(-1)!.papersPerSecond} papers/s`);
@@ -236,7 +275,10 @@ async function main(): Promise<void> {
     if (loads.length || queries.length) {
       const files = writeResults(plan.out, results);
       say(`results: ${files.map((f) => path.relative(ROOT, f)).join(', ')}`);
-      for (const t of results.targets) say(`target: ${t.target}: ${t.holds === null ? 'not measured' : t.holds ? 'holds' : 'MISSED'} (${t.detail})`);
+      for (const t of results.targets)
+        say(
+          `target: ${t.target}: ${t.holds === null ? 'not measured' : t.holds ? 'holds' : 'MISSED'} (${t.detail})`,
+        );
     }
     say(`done in ${Math.round((Date.now() - started) / 1000)} s`);
   }

@@ -10,9 +10,7 @@ import { EntityRecord, GraphBatch, LineageRecord } from '../../src/model';
  */
 
 export type BatchLine =
-  | { entity: EntityRecord }
-  | { paper: GraphBatch['papers'][number] }
-  | { lineage: LineageRecord };
+  { entity: EntityRecord } | { paper: GraphBatch['papers'][number] } | { lineage: LineageRecord };
 
 /** Appends lines to a file through a buffer (the generator writes millions of small lines). */
 export class LineWriter {
@@ -45,7 +43,10 @@ export class LineWriter {
 
 /** Reads the lines of a batch file one at a time. */
 export async function* batchLines(file: string): AsyncGenerator<BatchLine> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file, 'utf8'),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) if (line) yield JSON.parse(line) as BatchLine;
 }
 

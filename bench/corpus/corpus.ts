@@ -125,8 +125,30 @@ const KIND_NOUNS: Record<PaperKind, string[]> = {
   METHOD: ['training method', 'framework', 'training objective', 'learning algorithm'],
   DATASET: ['benchmark', 'dataset'],
 };
-const TITLE_ADJECTIVES = ['Efficient', 'Scalable', 'Robust', 'Sparse', 'Adaptive', 'Unified', 'Lightweight', 'Modular', 'Hierarchical', 'Multilingual'];
-const TITLE_NOUNS = ['Pretraining', 'Representation Learning', 'Distillation', 'Alignment', 'Routing', 'Compression', 'Tokenization', 'Retrieval', 'Adaptation', 'Decoding'];
+const TITLE_ADJECTIVES = [
+  'Efficient',
+  'Scalable',
+  'Robust',
+  'Sparse',
+  'Adaptive',
+  'Unified',
+  'Lightweight',
+  'Modular',
+  'Hierarchical',
+  'Multilingual',
+];
+const TITLE_NOUNS = [
+  'Pretraining',
+  'Representation Learning',
+  'Distillation',
+  'Alignment',
+  'Routing',
+  'Compression',
+  'Tokenization',
+  'Retrieval',
+  'Adaptation',
+  'Decoding',
+];
 const CONTEXTS = [
   'remains costly for current systems.',
   'is still far from solved.',
@@ -144,7 +166,28 @@ const HEADS: Record<'MODEL' | 'METHOD', string[]> = {
   MODEL: ['model', 'backbone', 'encoder'],
   METHOD: ['objective', 'method', 'technique', 'module'],
 };
-const FIRST_NAMES = ['A.', 'B.', 'C.', 'D.', 'E.', 'F.', 'G.', 'H.', 'J.', 'K.', 'L.', 'M.', 'N.', 'P.', 'R.', 'S.', 'T.', 'V.', 'Y.', 'Z.'];
+const FIRST_NAMES = [
+  'A.',
+  'B.',
+  'C.',
+  'D.',
+  'E.',
+  'F.',
+  'G.',
+  'H.',
+  'J.',
+  'K.',
+  'L.',
+  'M.',
+  'N.',
+  'P.',
+  'R.',
+  'S.',
+  'T.',
+  'V.',
+  'Y.',
+  'Z.',
+];
 
 /** "A", "A and B", "A, B and C". */
 export function listOf(names: readonly string[]): string {
@@ -165,7 +208,12 @@ export class CorpusGenerator {
   private readonly prng: Prng;
   private readonly coiner: NameCoiner;
   private readonly entities: Entity[] = [];
-  private readonly pools: Record<EntityKind, number[]> = { MODEL: [], METHOD: [], DATASET: [], TASK: [] };
+  private readonly pools: Record<EntityKind, number[]> = {
+    MODEL: [],
+    METHOD: [],
+    DATASET: [],
+    TASK: [],
+  };
   private readonly mentionCounts: Record<LinkRole, number> = {
     INTRODUCES: 0,
     USES: 0,
@@ -190,7 +238,11 @@ export class CorpusGenerator {
     }
     for (const task of tasks) this.addEntity(task, 'TASK', 0);
     const n = options.papers;
-    const base = { DATASET: 20 + Math.ceil(n / 500), MODEL: 20 + Math.ceil(n / 400), METHOD: 20 + Math.ceil(n / 400) };
+    const base = {
+      DATASET: 20 + Math.ceil(n / 500),
+      MODEL: 20 + Math.ceil(n / 400),
+      METHOD: 20 + Math.ceil(n / 400),
+    };
     for (const kind of ['DATASET', 'MODEL', 'METHOD'] as const) {
       for (let i = 0; i < base[kind]; i++) this.addEntity(this.coiner.coin(kind), kind, 0);
     }
@@ -208,7 +260,17 @@ export class CorpusGenerator {
 
   private addEntity(name: string, kind: EntityKind, depth: number, parent = -1): number {
     const index = this.entities.length;
-    this.entities.push({ id: slug(name), name, kind, depth, parent, children: [], emitted: false, papers: 0, evaluatedBy: 0 });
+    this.entities.push({
+      id: slug(name),
+      name,
+      kind,
+      depth,
+      parent,
+      children: [],
+      emitted: false,
+      papers: 0,
+      evaluatedBy: 0,
+    });
     this.pools[kind].push(index);
     return index;
   }
@@ -251,11 +313,18 @@ export class CorpusGenerator {
     if (kind !== 'DATASET' && prng.chance(0.7)) {
       relation = weighted(prng, RELATIONS[kind]);
       const count = relation === 'COMBINES' ? 2 : 1;
-      parents = this.drawDistinct(count, taken, () => this.ancestorBelowCap(this.draw(kind, 1.05, 0.3)));
+      parents = this.drawDistinct(count, taken, () =>
+        this.ancestorBelowCap(this.draw(kind, 1.05, 0.3)),
+      );
       if (parents.length === 0) relation = undefined;
     }
     const depth = parents.length ? Math.max(...parents.map((p) => this.entities[p].depth)) + 1 : 0;
-    const self = this.addEntity(this.coiner.coin(kind), kind, depth, parents.length ? parents[0] : -1);
+    const self = this.addEntity(
+      this.coiner.coin(kind),
+      kind,
+      depth,
+      parents.length ? parents[0] : -1,
+    );
     taken.add(self);
     for (const p of parents) this.entities[p].children.push(self);
 
@@ -273,22 +342,33 @@ export class CorpusGenerator {
     const lineage: LineageRecord[] = [];
     const say = (sentence: string, links: Array<[number[], LinkRole]>): string => {
       sentences.push(sentence);
-      for (const [entities, role] of links) for (const e of entities) mentions.push({ entity: e, role, evidence: sentence });
+      for (const [entities, role] of links)
+        for (const e of entities) mentions.push({ entity: e, role, evidence: sentence });
       return sentence;
     };
 
     let title: string;
     if (kind === 'DATASET') {
-      const models = this.drawDistinct(prng.int(2, 3), taken, () => this.draw(prng.chance(0.6) ? 'MODEL' : 'METHOD', 1.0, 0.3));
+      const models = this.drawDistinct(prng.int(2, 3), taken, () =>
+        this.draw(prng.chance(0.6) ? 'MODEL' : 'METHOD', 1.0, 0.3),
+      );
       const others = this.drawDistinct(prng.int(0, 2), taken, () => this.draw('DATASET', 1.1));
       title = `${X}: A Benchmark for ${T}`;
       say(`${T} ${prng.pick(CONTEXTS)}`, [[[task], 'ADDRESSES']]);
-      say(`We release ${X}, a ${prng.pick(KIND_NOUNS.DATASET)} of ${prng.int(2, 90)}k annotated examples.`, [[[self], 'INTRODUCES']]);
+      say(
+        `We release ${X}, a ${prng.pick(KIND_NOUNS.DATASET)} of ${prng.int(2, 90)}k annotated examples.`,
+        [[[self], 'INTRODUCES']],
+      );
       say(`We evaluate ${listOf(headed(models))} on ${X}.`, [[models, 'USES']]);
-      if (others.length) say(`Results on ${listOf(names(others))} are reported for reference.`, [[others, 'EVALUATES_ON']]);
+      if (others.length)
+        say(`Results on ${listOf(names(others))} are reported for reference.`, [
+          [others, 'EVALUATES_ON'],
+        ]);
     } else {
       const noun = prng.pick(KIND_NOUNS[kind]);
-      const uses = this.drawDistinct(prng.int(1, 3), taken, () => this.draw(prng.chance(0.7) ? 'METHOD' : 'MODEL', 1.05));
+      const uses = this.drawDistinct(prng.int(1, 3), taken, () =>
+        this.draw(prng.chance(0.7) ? 'METHOD' : 'MODEL', 1.05),
+      );
       const datasets = this.drawDistinct(prng.int(1, 4), taken, () => this.draw('DATASET', 1.1));
       const baselines = this.drawDistinct(prng.int(1, 3), taken, () => this.draw(kind, 0.9, 0.5));
       title = `${X}: ${prng.pick(TITLE_ADJECTIVES)} ${prng.pick(TITLE_NOUNS)} for ${T}`;
@@ -329,7 +409,10 @@ export class CorpusGenerator {
       }
       say(`${X} uses ${listOf(headed(uses))} during training.`, [[uses, 'USES']]);
       say(`We evaluate ${X} on ${listOf(names(datasets))}.`, [[datasets, 'EVALUATES_ON']]);
-      say(`${X} outperforms ${listOf(headed(baselines))} by ${prng.int(1, 9)}.${prng.int(0, 9)} points.`, [[baselines, 'COMPARES_WITH']]);
+      say(
+        `${X} outperforms ${listOf(headed(baselines))} by ${prng.int(1, 9)}.${prng.int(0, 9)} points.`,
+        [[baselines, 'COMPARES_WITH']],
+      );
     }
     const filler = prng.pick(FILLERS);
     if (filler) sentences.push(filler);
@@ -345,7 +428,13 @@ export class CorpusGenerator {
       linked.add(m.entity);
       this.mentionCounts[m.role]++;
       if (m.role === 'EVALUATES_ON') this.entities[m.entity].evaluatedBy++;
-      records.push({ entityId: this.entities[m.entity].id, role: m.role, evidence: m.evidence, confidence: CONFIDENCE[m.role], source: 'EXTRACTED' });
+      records.push({
+        entityId: this.entities[m.entity].id,
+        role: m.role,
+        evidence: m.evidence,
+        confidence: CONFIDENCE[m.role],
+        source: 'EXTRACTED',
+      });
     }
     for (const e of linked) this.entities[e].papers++;
     this.lineageEdges += lineage.length;
@@ -360,7 +449,10 @@ export class CorpusGenerator {
 
     const year = 2015 + Math.floor((index / this.options.papers) * 10);
     const published = `${year}-${String(prng.int(1, 12)).padStart(2, '0')}-${String(prng.int(1, 28)).padStart(2, '0')}`;
-    const authors = Array.from({ length: prng.int(1, 5) }, () => `${prng.pick(FIRST_NAMES)} ${prng.pick(STEMS)}`);
+    const authors = Array.from(
+      { length: prng.int(1, 5) },
+      () => `${prng.pick(FIRST_NAMES)} ${prng.pick(STEMS)}`,
+    );
     const abstract = sentences.join(' ');
     return {
       record: { id, title, abstract, published, authors },
@@ -382,13 +474,18 @@ export class CorpusGenerator {
     const prng = new Prng(this.options.seed ^ 0x5bd1e995);
     const n = this.options.papers;
     const width = String(n).length;
-    const paperIds = Array.from({ length: Math.min(200, n) }, () => `synth-${String(prng.int(1, n)).padStart(width, '0')}`);
+    const paperIds = Array.from(
+      { length: Math.min(200, n) },
+      () => `synth-${String(prng.int(1, n)).padStart(width, '0')}`,
+    );
 
     const logUniform = <T>(sorted: T[], k: number): T[] => {
       if (sorted.length <= k) return sorted;
       const picked = new Set<number>();
       for (let tries = 0; picked.size < k && tries < k * 20; tries++) {
-        picked.add(Math.min(sorted.length - 1, Math.floor(Math.exp(prng.next() * Math.log(sorted.length)))));
+        picked.add(
+          Math.min(sorted.length - 1, Math.floor(Math.exp(prng.next() * Math.log(sorted.length)))),
+        );
       }
       return [...picked].sort((a, b) => a - b).map((i) => sorted[i]);
     };
@@ -402,7 +499,13 @@ export class CorpusGenerator {
       let frontier = [root];
       for (let d = 0; d < maxDepth && frontier.length; d++) {
         const next: number[] = [];
-        for (const e of frontier) for (const c of this.entities[e].children) if (!seen.has(c)) (seen.add(c), next.push(c));
+        for (const e of frontier) {
+          for (const c of this.entities[e].children) {
+            if (seen.has(c)) continue;
+            seen.add(c);
+            next.push(c);
+          }
+        }
         frontier = next;
       }
       return seen.size;
@@ -417,7 +520,9 @@ export class CorpusGenerator {
       return h;
     };
     // Roots whose descendants reach depth 6; a small corpus may have none, then the deepest.
-    const parents = [...this.pools.MODEL, ...this.pools.METHOD].filter((e) => this.entities[e].children.length > 0);
+    const parents = [...this.pools.MODEL, ...this.pools.METHOD].filter(
+      (e) => this.entities[e].children.length > 0,
+    );
     const tallest = parents.reduce((h, e) => Math.max(h, heightOf(e)), 0);
     const deep = parents
       .filter((e) => heightOf(e) >= Math.min(6, tallest))
@@ -434,7 +539,9 @@ export class CorpusGenerator {
       .sort((a, b) => b.papers - a.papers || (a.id < b.id ? -1 : 1));
     const searchTerms = [
       ...logUniform(byPapers, count / 2).map((e) => e.name),
-      ...Array.from({ length: count / 2 }, () => `${prng.pick(TITLE_ADJECTIVES)} ${prng.pick(TITLE_NOUNS)}`.toLowerCase()),
+      ...Array.from({ length: count / 2 }, () =>
+        `${prng.pick(TITLE_ADJECTIVES)} ${prng.pick(TITLE_NOUNS)}`.toLowerCase(),
+      ),
     ];
     return {
       paperIds,
@@ -453,7 +560,9 @@ export class CorpusGenerator {
       if (e.kind === 'MODEL' || e.kind === 'METHOD') depths[e.depth]++;
     }
     const top = (kind: EntityKind) => {
-      const best = this.pools[kind].map((e) => this.entities[e]).reduce((a, b) => (b.papers > a.papers ? b : a));
+      const best = this.pools[kind]
+        .map((e) => this.entities[e])
+        .reduce((a, b) => (b.papers > a.papers ? b : a));
       return { name: best.name, papers: best.papers };
     };
     return {

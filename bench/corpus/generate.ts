@@ -34,7 +34,11 @@ export function corpusFiles(dir: string) {
   };
 }
 
-export function generateCorpus(options: { papers: number; seed: number; out: string }): GeneratedCorpus {
+export function generateCorpus(options: {
+  papers: number;
+  seed: number;
+  out: string;
+}): GeneratedCorpus {
   fs.mkdirSync(options.out, { recursive: true });
   const files = corpusFiles(options.out);
   const generator = new CorpusGenerator({ papers: options.papers, seed: options.seed });
@@ -55,17 +59,33 @@ export function generateCorpus(options: { papers: number; seed: number; out: str
   const summary = generator.summary();
   fs.writeFileSync(files.workloadsFile, `${JSON.stringify(workloads, null, 2)}\n`);
   fs.writeFileSync(files.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
-  return { dir: options.out, papersFile: files.papersFile, batchFile: files.batchFile, workloads, summary };
+  return {
+    dir: options.out,
+    papersFile: files.papersFile,
+    batchFile: files.batchFile,
+    workloads,
+    summary,
+  };
 }
 
 /** A corpus folder written earlier with the same size and seed, or a new one. */
-export function ensureCorpus(options: { papers: number; seed: number; out: string }): GeneratedCorpus {
+export function ensureCorpus(options: {
+  papers: number;
+  seed: number;
+  out: string;
+}): GeneratedCorpus {
   const files = corpusFiles(options.out);
   if (fs.existsSync(files.summaryFile) && fs.existsSync(files.workloadsFile)) {
     const summary = JSON.parse(fs.readFileSync(files.summaryFile, 'utf8')) as CorpusSummary;
     if (summary.papers === options.papers && summary.seed === options.seed) {
       const workloads = JSON.parse(fs.readFileSync(files.workloadsFile, 'utf8')) as WorkloadParams;
-      return { dir: options.out, papersFile: files.papersFile, batchFile: files.batchFile, workloads, summary };
+      return {
+        dir: options.out,
+        papersFile: files.papersFile,
+        batchFile: files.batchFile,
+        workloads,
+        summary,
+      };
     }
   }
   return generateCorpus(options);
@@ -84,11 +104,21 @@ function parseArgs(argv: string[]): { papers: number; seed: number; out: string 
   for (const name of args.keys()) {
     if (!['papers', 'seed', 'out'].includes(name)) throw new Error(`unknown flag --${name}`);
   }
-  const papers = Number((args.get('papers') ?? '10000').replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000'));
+  const papers = Number(
+    (args.get('papers') ?? '10000')
+      .replace(/_/g, '')
+      .replace(/k$/i, '000')
+      .replace(/m$/i, '000000'),
+  );
   const seed = Number(args.get('seed') ?? '42');
-  if (!Number.isInteger(papers) || papers < 1) throw new Error('--papers must be a positive integer (10000, 100k, 1M)');
+  if (!Number.isInteger(papers) || papers < 1)
+    throw new Error('--papers must be a positive integer (10000, 100k, 1M)');
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
-  return { papers, seed, out: path.resolve(args.get('out') ?? `bench/.work/corpus-${papers}-${seed}`) };
+  return {
+    papers,
+    seed,
+    out: path.resolve(args.get('out') ?? `bench/.work/corpus-${papers}-${seed}`),
+  };
 }
 
 if (require.main === module) {
@@ -96,7 +126,9 @@ if (require.main === module) {
     const options = parseArgs(process.argv.slice(2));
     const started = Date.now();
     const corpus = generateCorpus(options);
-    process.stdout.write(`${JSON.stringify({ out: corpus.dir, seconds: (Date.now() - started) / 1000, ...corpus.summary }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ out: corpus.dir, seconds: (Date.now() - started) / 1000, ...corpus.summary }, null, 2)}\n`,
+    );
   } catch (error) {
     process.stderr.write(`generate: ${(error as Error).message}\n`);
     process.exit(1);

@@ -15,10 +15,27 @@ import { Prng } from './prng';
 
 const ONSETS = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u'];
-const CLUSTERS = ['lk', 'rn', 'sk', 'lv', 'rd', 'nt', 'mb', 'rv', 'lt', 'st', 'nd', 'rk', 'sp', 'zm'];
+const CLUSTERS = [
+  'lk',
+  'rn',
+  'sk',
+  'lv',
+  'rd',
+  'nt',
+  'mb',
+  'rv',
+  'lt',
+  'st',
+  'nd',
+  'rk',
+  'sp',
+  'zm',
+];
 
 export const STEMS: readonly string[] = ONSETS.flatMap((c) =>
-  VOWELS.flatMap((v) => CLUSTERS.flatMap((cl) => VOWELS.map((w) => `${c.toUpperCase()}${v}${cl}${w}`))),
+  VOWELS.flatMap((v) =>
+    CLUSTERS.flatMap((cl) => VOWELS.map((w) => `${c.toUpperCase()}${v}${cl}${w}`)),
+  ),
 );
 
 /** Dataset suffixes the extractor's name morphology reads as datasets. */

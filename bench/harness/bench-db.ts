@@ -54,7 +54,9 @@ export function openDatabase(uri: string, user: string, password: string): Datab
   return new Database({ uri, user, password, queryTimeoutMs: 600_000 });
 }
 
-export async function startBenchDatabase(options: BenchDatabaseOptions = {}): Promise<BenchDatabase> {
+export async function startBenchDatabase(
+  options: BenchDatabaseOptions = {},
+): Promise<BenchDatabase> {
   const log = options.log ?? (() => undefined);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'papergraph-bench-neo4j-'));
   const dataDir = path.join(home, 'neo4j');

@@ -24,7 +24,9 @@ import { LoadFigures, round } from './ingest-bench';
  */
 
 export interface BulkFigures {
-  figures: LoadFigures & { phases: { csvSeconds: number; importSeconds: number; startAndIndexSeconds: number } };
+  figures: LoadFigures & {
+    phases: { csvSeconds: number; importSeconds: number; startAndIndexSeconds: number };
+  };
 }
 
 const PASSWORD = 'papergraph-bench';
@@ -72,21 +74,61 @@ class CsvFile {
 }
 
 /** Writes the batch as neo4j-admin CSV files (header rows inline) and returns the import arguments. */
-export async function writeImportCsv(batchFile: string, dir: string): Promise<{ args: string[]; papers: number }> {
+export async function writeImportCsv(
+  batchFile: string,
+  dir: string,
+): Promise<{ args: string[]; papers: number }> {
   fs.mkdirSync(dir, { recursive: true });
   const f = (name: string) => path.join(dir, name);
-  const papers = new CsvFile(f('papers.csv'), ['id:ID(Paper)', 'title', 'abstract', 'published', 'authors:string[]']);
-  const entities = new CsvFile(f('entities.csv'), ['id:ID(Entity)', ':LABEL', 'name', 'kind', 'aliases:string[]', 'aliasText', 'description']);
+  const papers = new CsvFile(f('papers.csv'), [
+    'id:ID(Paper)',
+    'title',
+    'abstract',
+    'published',
+    'authors:string[]',
+  ]);
+  const entities = new CsvFile(f('entities.csv'), [
+    'id:ID(Entity)',
+    ':LABEL',
+    'name',
+    'kind',
+    'aliases:string[]',
+    'aliasText',
+    'description',
+  ]);
   const aliases = new CsvFile(f('aliases.csv'), ['key:ID(Alias)']);
   const aliasOf = new CsvFile(f('alias-of.csv'), [':START_ID(Alias)', ':END_ID(Entity)']);
-  const mentions = new CsvFile(f('mentions.csv'), [':START_ID(Paper)', ':END_ID(Entity)', ':TYPE', 'evidence', 'confidence:double', 'source']);
-  const lineage = new CsvFile(f('lineage.csv'), [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE', 'evidence', 'paperId', 'confidence:double', 'source']);
+  const mentions = new CsvFile(f('mentions.csv'), [
+    ':START_ID(Paper)',
+    ':END_ID(Entity)',
+    ':TYPE',
+    'evidence',
+    'confidence:double',
+    'source',
+  ]);
+  const lineage = new CsvFile(f('lineage.csv'), [
+    ':START_ID(Entity)',
+    ':END_ID(Entity)',
+    ':TYPE',
+    'evidence',
+    'paperId',
+    'confidence:double',
+    'source',
+  ]);
   const keys = new Set<string>();
   try {
     for await (const line of batchLines(batchFile)) {
       if ('entity' in line) {
         const e = line.entity;
-        entities.add([e.id, `Entity;${KIND_LABEL[e.kind]}`, e.name, e.kind, e.aliases, e.aliases.join(' | '), e.description ?? '']);
+        entities.add([
+          e.id,
+          `Entity;${KIND_LABEL[e.kind]}`,
+          e.name,
+          e.kind,
+          e.aliases,
+          e.aliases.join(' | '),
+          e.description ?? '',
+        ]);
         for (const key of new Set([e.name, ...e.aliases].map(aliasKey).filter(Boolean))) {
           if (!keys.has(key)) {
             keys.add(key);
@@ -97,10 +139,19 @@ export async function writeImportCsv(batchFile: string, dir: string): Promise<{ 
       } else if ('paper' in line) {
         const p = line.paper;
         papers.add([p.id, p.title, p.abstract, p.published ?? '', p.authors]);
-        for (const m of p.mentions) mentions.add([p.id, m.entityId, m.role, m.evidence, m.confidence, m.source]);
+        for (const m of p.mentions)
+          mentions.add([p.id, m.entityId, m.role, m.evidence, m.confidence, m.source]);
       } else {
         const l = line.lineage;
-        lineage.add([l.childId, l.parentId, l.relation, l.evidence, l.paperId ?? '', l.confidence, l.source]);
+        lineage.add([
+          l.childId,
+          l.parentId,
+          l.relation,
+          l.evidence,
+          l.paperId ?? '',
+          l.confidence,
+          l.source,
+        ]);
       }
     }
   } finally {
@@ -119,7 +170,12 @@ export async function writeImportCsv(batchFile: string, dir: string): Promise<{ 
   };
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<number> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const log = fs.openSync(logFile, 'a');
     const child = spawn(command, args, { env, stdio: ['ignore', log, log] });
@@ -168,7 +224,10 @@ export async function bulkImport(
       { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: path.join(dataDir, 'conf') },
       logFile,
     );
-    if (code !== 0) return { notOffered: `bulk import: neo4j-admin exited with code ${code} (see bench/.work/bulk-import.log)` };
+    if (code !== 0)
+      return {
+        notOffered: `bulk import: neo4j-admin exited with code ${code} (see bench/.work/bulk-import.log)`,
+      };
     const imported = performance.now();
     const running = await startEmbedded(
       {
@@ -194,7 +253,10 @@ export async function bulkImport(
          CALL () { MATCH (p:Paper) RETURN count(p) AS papers }
          RETURN nodes, relationships, papers`,
       );
-      if (size.papers !== papers) return { notOffered: `bulk import: ${size.papers} papers in the store, ${papers} expected` };
+      if (size.papers !== papers)
+        return {
+          notOffered: `bulk import: ${size.papers} papers in the store, ${papers} expected`,
+        };
       const seconds = (ready - started) / 1000;
       return {
         figures: {

@@ -68,7 +68,9 @@ export function summarizeProfile(file: string, top = 15): ProfileSummary {
     const pkg = packageOf(url, functionName);
     if (pkg === '(idle)') idle += ms;
     packages.set(pkg, (packages.get(pkg) ?? 0) + ms);
-    const where = url ? `${url.replace(/^.*?(node_modules\/|\/dist\/|node:)/, '$1')}:${lineNumber + 1}` : '';
+    const where = url
+      ? `${url.replace(/^.*?(node_modules\/|\/dist\/|node:)/, '$1')}:${lineNumber + 1}`
+      : '';
     const key = `${functionName}@${where}`;
     const entry = functions.get(key) ?? { name: functionName || '(anonymous)', where, ms: 0 };
     entry.ms += ms;

@@ -66,12 +66,22 @@ export function round(value: number, digits: number): number {
 }
 
 /** papergraph's loader on an empty graph: the whole batch in its batched write transactions. */
-export async function benchLoader(db: Database, batch: GraphBatch, method: 'loader' | 'loader-rerun' = 'loader'): Promise<LoadFigures> {
+export async function benchLoader(
+  db: Database,
+  batch: GraphBatch,
+  method: 'loader' | 'loader-rerun' = 'loader',
+): Promise<LoadFigures> {
   const started = performance.now();
   const report = await loadBatch(db, batch);
   const seconds = (performance.now() - started) / 1000;
   const size = await graphSize(db);
-  return { method, papers: batch.papers.length, ...size, ...rates(batch.papers.length, size.relationships, seconds), report };
+  return {
+    method,
+    papers: batch.papers.length,
+    ...size,
+    ...rates(batch.papers.length, size.relationships, seconds),
+    report,
+  };
 }
 
 /**
@@ -79,7 +89,11 @@ export async function benchLoader(db: Database, batch: GraphBatch, method: 'load
  * papers with their mentions a slice at a time, then lineage. On an empty graph this writes the
  * same graph as one loadBatch call.
  */
-export async function benchLoaderStreaming(db: Database, batchFile: string, papersPerCall = 50_000): Promise<LoadFigures> {
+export async function benchLoaderStreaming(
+  db: Database,
+  batchFile: string,
+  papersPerCall = 50_000,
+): Promise<LoadFigures> {
   const started = performance.now();
   const entities: GraphBatch['entities'] = [];
   const lineage: GraphBatch['lineage'] = [];
@@ -117,7 +131,12 @@ export function prefixBatch(batch: GraphBatch, count: number): GraphBatch {
     ...papers.flatMap((p) => p.mentions.map((m) => m.entityId)),
     ...lineage.flatMap((l) => [l.childId, l.parentId]),
   ]);
-  return { papers, lineage, entities: batch.entities.filter((e) => entityIds.has(e.id)), warnings: [] };
+  return {
+    papers,
+    lineage,
+    entities: batch.entities.filter((e) => entityIds.has(e.id)),
+    warnings: [],
+  };
 }
 
 /**
@@ -151,13 +170,24 @@ export async function benchNaive(db: Database, batch: GraphBatch): Promise<LoadF
     for (const paper of batch.papers) {
       await session.run('MERGE (p:Paper {id: $id}) SET p += $props', {
         id: paper.id,
-        props: { title: paper.title, abstract: paper.abstract, authors: paper.authors, published: paper.published ?? null },
+        props: {
+          title: paper.title,
+          abstract: paper.abstract,
+          authors: paper.authors,
+          published: paper.published ?? null,
+        },
       });
       for (const m of paper.mentions) {
         await session.run(
           `MATCH (p:Paper {id: $paperId}), (e:Entity {id: $entityId})
            MERGE (p)-[r:${m.role}]->(e) SET r.evidence = $evidence, r.confidence = $confidence, r.source = $source`,
-          { paperId: paper.id, entityId: m.entityId, evidence: m.evidence, confidence: m.confidence, source: m.source },
+          {
+            paperId: paper.id,
+            entityId: m.entityId,
+            evidence: m.evidence,
+            confidence: m.confidence,
+            source: m.source,
+          },
         );
       }
     }
@@ -174,7 +204,12 @@ export async function benchNaive(db: Database, batch: GraphBatch): Promise<LoadF
   }
   const seconds = (performance.now() - started) / 1000;
   const size = await graphSize(db);
-  return { method: 'naive', papers: batch.papers.length, ...size, ...rates(batch.papers.length, size.relationships, seconds) };
+  return {
+    method: 'naive',
+    papers: batch.papers.length,
+    ...size,
+    ...rates(batch.papers.length, size.relationships, seconds),
+  };
 }
 
 /**
@@ -182,7 +217,11 @@ export async function benchNaive(db: Database, batch: GraphBatch): Promise<LoadF
  * read -> extract -> resolve -> curate path as `papergraph ingest`, and how much of the expected
  * graph it recovers.
  */
-export async function benchExtraction(papersFile: string, batchFile: string, limit: number): Promise<ExtractionFigures> {
+export async function benchExtraction(
+  papersFile: string,
+  batchFile: string,
+  limit: number,
+): Promise<ExtractionFigures> {
   const lines = fs.readFileSync(papersFile, 'utf8').split('\n').slice(0, limit).join('\n');
   const records = readJsonl(lines, papersFile);
   const started = performance.now();
@@ -195,7 +234,8 @@ export async function benchExtraction(papersFile: string, batchFile: string, lim
   const expectedKind = new Map<string, string>();
   for await (const line of batchLines(batchFile)) {
     if ('paper' in line && ids.has(line.paper.id)) {
-      for (const m of line.paper.mentions) expectedLinks.add(`${line.paper.id} ${m.role} ${m.entityId}`);
+      for (const m of line.paper.mentions)
+        expectedLinks.add(`${line.paper.id} ${m.role} ${m.entityId}`);
     } else if ('lineage' in line && line.lineage.paperId && ids.has(line.lineage.paperId)) {
       const l = line.lineage;
       expectedLineage.add(`${l.relation} ${l.childId} ${l.parentId}`);
@@ -203,7 +243,9 @@ export async function benchExtraction(papersFile: string, batchFile: string, lim
       expectedKind.set(line.entity.id, line.entity.kind);
     }
   }
-  const links = new Set(extracted.papers.flatMap((p) => p.mentions.map((m) => `${p.id} ${m.role} ${m.entityId}`)));
+  const links = new Set(
+    extracted.papers.flatMap((p) => p.mentions.map((m) => `${p.id} ${m.role} ${m.entityId}`)),
+  );
   const lineage = new Set(extracted.lineage.map((l) => `${l.relation} ${l.childId} ${l.parentId}`));
   const overlap = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)).length;
   const known = extracted.entities.filter((e) => expectedKind.has(e.id));
@@ -217,7 +259,10 @@ export async function benchExtraction(papersFile: string, batchFile: string, lim
       linkPrecision: ratio(overlap(links, expectedLinks), links.size),
       lineageRecall: ratio(overlap(expectedLineage, lineage), expectedLineage.size),
       lineagePrecision: ratio(overlap(lineage, expectedLineage), lineage.size),
-      kindAgreement: ratio(known.filter((e) => expectedKind.get(e.id) === e.kind).length, known.length),
+      kindAgreement: ratio(
+        known.filter((e) => expectedKind.get(e.id) === e.kind).length,
+        known.length,
+      ),
     },
   };
 }

@@ -5,7 +5,14 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 
 import { round } from './ingest-bench';
-import { Equivalence, RequestSpec, ServerKind, WorkloadName, WorkloadPlan, responseOk } from './workloads';
+import {
+  Equivalence,
+  RequestSpec,
+  ServerKind,
+  WorkloadName,
+  WorkloadPlan,
+  responseOk,
+} from './workloads';
 
 /**
  * Runs one workload against one running API server with autocannon at a fixed concurrency for a
@@ -86,7 +93,12 @@ interface CannonResult {
   result: autocannon.Result;
 }
 
-function cannon(url: string, requests: RequestSpec[], connections: number, seconds: number): Promise<CannonResult> {
+function cannon(
+  url: string,
+  requests: RequestSpec[],
+  connections: number,
+  seconds: number,
+): Promise<CannonResult> {
   const latencies: number[] = [];
   let bytes = 0;
   let graphqlErrors = 0;
@@ -105,7 +117,13 @@ function cannon(url: string, requests: RequestSpec[], connections: number, secon
           {
             setupRequest: (request: autocannon.Request) => {
               const r = requests[next++ % requests.length];
-              return { ...request, method: r.method, path: r.path, body: r.body, headers: { ...request.headers, ...r.headers } };
+              return {
+                ...request,
+                method: r.method,
+                path: r.path,
+                body: r.body,
+                headers: { ...request.headers, ...r.headers },
+              };
             },
             onResponse: (status: number, body: string) => {
               if (!responseOk(status, body)) graphqlErrors++;
@@ -113,12 +131,16 @@ function cannon(url: string, requests: RequestSpec[], connections: number, secon
           },
         ],
       },
-      (error, result) => (error ? reject(error) : resolve({ latencies, bytes, graphqlErrors, result })),
+      (error, result) =>
+        error ? reject(error) : resolve({ latencies, bytes, graphqlErrors, result }),
     );
-    instance.on('response', (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-      bytes += resBytes;
-    });
+    instance.on(
+      'response',
+      (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
+        latencies.push(responseTime);
+        bytes += resBytes;
+      },
+    );
   });
 }
 
@@ -127,25 +149,41 @@ function cannon(url: string, requests: RequestSpec[], connections: number, secon
  * not succeed: a benchmark of error answers would measure nothing. (The run itself counts every
  * failed answer too.)
  */
-export async function checkRequests(url: string, requests: RequestSpec[], limit = 20): Promise<void> {
+export async function checkRequests(
+  url: string,
+  requests: RequestSpec[],
+  limit = 20,
+): Promise<void> {
   const seen = new Set<string>();
   for (const r of requests) {
     const key = `${r.method} ${r.path} ${r.body ?? ''}`;
     if (seen.has(key)) continue;
     if (seen.size >= limit) break;
     seen.add(key);
-    const response = await fetch(`${url}${r.path}`, { method: r.method, headers: r.headers, body: r.body });
+    const response = await fetch(`${url}${r.path}`, {
+      method: r.method,
+      headers: r.headers,
+      body: r.body,
+    });
     const body = await response.text();
     if (!responseOk(response.status, body)) {
-      throw new Error(`${r.method} ${url}${r.path} ${r.body ?? ''} -> ${response.status}: ${body.slice(0, 500)}`);
+      throw new Error(
+        `${r.method} ${url}${r.path} ${r.body ?? ''} -> ${response.status}: ${body.slice(0, 500)}`,
+      );
     }
   }
 }
 
-export async function runWorkload(server: ServerHandle, plan: WorkloadPlan, options: RunOptions): Promise<WorkloadFigures> {
-  if (plan.requests.length === 0) throw new Error(`${plan.workload} has no requests for ${plan.server}`);
+export async function runWorkload(
+  server: ServerHandle,
+  plan: WorkloadPlan,
+  options: RunOptions,
+): Promise<WorkloadFigures> {
+  if (plan.requests.length === 0)
+    throw new Error(`${plan.workload} has no requests for ${plan.server}`);
   await checkRequests(server.url, plan.requests);
-  if (options.warmupSeconds > 0) await cannon(server.url, plan.requests, options.connections, options.warmupSeconds);
+  if (options.warmupSeconds > 0)
+    await cannon(server.url, plan.requests, options.connections, options.warmupSeconds);
   const reset = resetPeakRss(server.pid);
   const stopProfile = options.cpuProfileFile ? server.startCpuProfile?.() : undefined;
   const { latencies, bytes, graphqlErrors, result } = await cannon(
@@ -217,7 +255,13 @@ export async function launchServer(
   });
   fs.closeSync(log);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${kind} server did not start within ${timeoutMs / 1000} s (log: ${logFile})`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`${kind} server did not start within ${timeoutMs / 1000} s (log: ${logFile})`),
+        ),
+      timeoutMs,
+    );
     child.once('message', (message: { ready?: string }) => {
       clearTimeout(timer);
       if (message.ready) resolve(message.ready);
@@ -225,7 +269,9 @@ export async function launchServer(
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${kind} server exited with code ${code} before it was ready (log: ${logFile})`));
+      reject(
+        new Error(`${kind} server exited with code ${code} before it was ready (log: ${logFile})`),
+      );
     });
   });
   return {

@@ -81,8 +81,12 @@ export function machineInfo(): MachineInfo {
   const cpus = os.cpus();
   let gitCommit: string | undefined;
   try {
-    gitCommit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execSync('git status --porcelain', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    gitCommit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    const dirty = execSync('git status --porcelain', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
     if (dirty) gitCommit += ' (uncommitted changes)';
   } catch {
     gitCommit = undefined;
@@ -102,17 +106,31 @@ export function machineInfo(): MachineInfo {
 export function packageVersions(rootDir: string): Record<string, string> {
   const read = (name: string): string => {
     try {
-      const file = name === 'papergraph' ? 'package.json' : path.join('node_modules', name, 'package.json');
-      return (JSON.parse(fs.readFileSync(path.join(rootDir, file), 'utf8')) as { version: string }).version;
+      const file =
+        name === 'papergraph' ? 'package.json' : path.join('node_modules', name, 'package.json');
+      return (JSON.parse(fs.readFileSync(path.join(rootDir, file), 'utf8')) as { version: string })
+        .version;
     } catch {
       return 'unknown';
     }
   };
-  const names = ['papergraph', 'neo4j-driver', '@apollo/server', 'type-graphql', 'graphql', '@neo4j/graphql', 'autocannon'];
+  const names = [
+    'papergraph',
+    'neo4j-driver',
+    '@apollo/server',
+    'type-graphql',
+    'graphql',
+    '@neo4j/graphql',
+    'autocannon',
+  ];
   return Object.fromEntries(names.map((n) => [n, read(n)]));
 }
 
-function find(queries: WorkloadFigures[], server: ServerKind, workload: WorkloadName): WorkloadFigures | undefined {
+function find(
+  queries: WorkloadFigures[],
+  server: ServerKind,
+  workload: WorkloadName,
+): WorkloadFigures | undefined {
   return queries.find((q) => q.server === server && q.workload === workload);
 }
 
@@ -124,7 +142,8 @@ export function ratiosOf(queries: WorkloadFigures[]): Ratio[] {
     const pg = find(queries, 'papergraph', workload)!;
     const floor = find(queries, 'floor', workload);
     const peer = find(queries, 'neo4j-graphql', workload);
-    const peerComparable = peer !== undefined && (peer.equivalence === 'same' || peer.equivalence === 'nearest');
+    const peerComparable =
+      peer !== undefined && (peer.equivalence === 'same' || peer.equivalence === 'nearest');
     return {
       workload,
       p50VsFloor: ratio(pg.latencyMs.p50, floor?.latencyMs.p50),
@@ -135,7 +154,9 @@ export function ratiosOf(queries: WorkloadFigures[]): Ratio[] {
   });
 }
 
-export function checkTargets(results: Pick<BenchResults, 'loads' | 'queries' | 'settings' | 'ratios'>): TargetCheck[] {
+export function checkTargets(
+  results: Pick<BenchResults, 'loads' | 'queries' | 'settings' | 'ratios'>,
+): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const withFloor = results.ratios.filter((r) => r.p50VsFloor !== null);
   if (withFloor.length) {
@@ -161,11 +182,15 @@ export function checkTargets(results: Pick<BenchResults, 'loads' | 'queries' | '
     checks.push({
       target: 'lineage depth 6 on the 100k graph under 50 ms at p99',
       holds: at100k ? lineage6.latencyMs.p99 < 50 : null,
-      detail: `p99 ${lineage6.latencyMs.p99} ms on the ${results.settings.queryGraphPapers.toLocaleString('en')}-paper graph` +
+      detail:
+        `p99 ${lineage6.latencyMs.p99} ms on the ${results.settings.queryGraphPapers.toLocaleString('en')}-paper graph` +
         (at100k ? '' : ' (not the 100k graph: run `npm run bench:full`)'),
     });
   }
-  const loader = results.loads.find((l) => l.method === 'loader' && l.papers === results.loads.find((n) => n.method === 'naive')?.papers);
+  const loader = results.loads.find(
+    (l) =>
+      l.method === 'loader' && l.papers === results.loads.find((n) => n.method === 'naive')?.papers,
+  );
   const loaderAt = results.loads.find((l) => l.method === 'loader');
   const naive = results.loads.find((l) => l.method === 'naive');
   const base = loader ?? loaderAt;
@@ -181,7 +206,9 @@ export function checkTargets(results: Pick<BenchResults, 'loads' | 'queries' | '
 }
 
 const n = (value: number | null | undefined, digits = 0): string =>
-  value === null || value === undefined ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  value === null || value === undefined
+    ? '–'
+    : value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function toMarkdown(r: BenchResults): string {
   const lines: string[] = [];
@@ -189,20 +216,30 @@ export function toMarkdown(r: BenchResults): string {
   lines.push(`# papergraph benchmarks: ${r.mode} run`, '');
   lines.push(`- date: ${r.date} (run took ${Math.round(r.durationSeconds / 60)} min)`);
   lines.push(`- machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}`);
-  const pressure = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`);
+  const pressure = (x: number | null | undefined) =>
+    x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`;
   lines.push(
     `- other load on the machine during the query runs: load average ${m.loadAverage.start} → ${m.loadAverage.end ?? '–'}, ` +
       `CPU pressure (share of time some task waited for a core) ${pressure(m.cpuPressure?.start)} → ${pressure(m.cpuPressure?.end)}`,
   );
-  lines.push(`- versions: Node ${m.node}, Neo4j ${r.versions.neo4j}, ${Object.entries(r.versions).filter(([k]) => k !== 'neo4j').map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  lines.push(`- Neo4j: embedded, heap ${r.settings.neo4jHeap}, page cache ${r.settings.neo4jPageCache}; seed ${r.settings.seed}${m.gitCommit ? `; commit ${m.gitCommit}` : ''}`);
+  lines.push(
+    `- versions: Node ${m.node}, Neo4j ${r.versions.neo4j}, ${Object.entries(r.versions)
+      .filter(([k]) => k !== 'neo4j')
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  lines.push(
+    `- Neo4j: embedded, heap ${r.settings.neo4jHeap}, page cache ${r.settings.neo4jPageCache}; seed ${r.settings.seed}${m.gitCommit ? `; commit ${m.gitCommit}` : ''}`,
+  );
   lines.push('');
 
   lines.push('## Ingest', '');
   lines.push('| method | papers | nodes | relationships | seconds | papers/s | relationships/s |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const l of r.loads) {
-    lines.push(`| ${l.method} | ${n(l.papers)} | ${n(l.nodes)} | ${n(l.relationships)} | ${n(l.seconds, 1)} | ${n(l.papersPerSecond)} | ${n(l.relationshipsPerSecond)} |`);
+    lines.push(
+      `| ${l.method} | ${n(l.papers)} | ${n(l.nodes)} | ${n(l.relationships)} | ${n(l.seconds, 1)} | ${n(l.papersPerSecond)} | ${n(l.relationshipsPerSecond)} |`,
+    );
   }
   lines.push('');
   if (r.extraction) {
@@ -217,8 +254,13 @@ export function toMarkdown(r: BenchResults): string {
   for (const note of r.notOffered) lines.push(`- ${note}`);
   if (r.notOffered.length) lines.push('');
 
-  lines.push(`## Queries (${n(r.settings.queryGraphPapers)}-paper graph, ${r.settings.connections} connections, ${r.settings.durationSeconds} s each after ${r.settings.warmupSeconds} s warm-up)`, '');
-  lines.push('| workload | server | query | req/s | p50 ms | p95 ms | p99 ms | errors | bytes/resp | peak RSS MiB |');
+  lines.push(
+    `## Queries (${n(r.settings.queryGraphPapers)}-paper graph, ${r.settings.connections} connections, ${r.settings.durationSeconds} s each after ${r.settings.warmupSeconds} s warm-up)`,
+    '',
+  );
+  lines.push(
+    '| workload | server | query | req/s | p50 ms | p95 ms | p99 ms | errors | bytes/resp | peak RSS MiB |',
+  );
   lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const w of WORKLOADS) {
     for (const s of SERVERS) {
@@ -234,25 +276,35 @@ export function toMarkdown(r: BenchResults): string {
   lines.push(`Neo4j JVM peak RSS: ${n(r.neo4jPeakRssMiB)} MiB.`, '');
 
   lines.push('## Ratios', '');
-  lines.push('| workload | papergraph / floor, p50 | papergraph / floor, req/s | papergraph / @neo4j/graphql, req/s |');
+  lines.push(
+    '| workload | papergraph / floor, p50 | papergraph / floor, req/s | papergraph / @neo4j/graphql, req/s |',
+  );
   lines.push('| --- | ---: | ---: | ---: |');
   for (const x of r.ratios) {
-    const peer = x.throughputVsPeer === null ? '–' : `${x.throughputVsPeer}${x.peerComparable ? '' : ' (partial query)'}`;
-    lines.push(`| ${x.workload} | ${x.p50VsFloor ?? '–'} | ${x.throughputVsFloor ?? '–'} | ${peer} |`);
+    const peer =
+      x.throughputVsPeer === null
+        ? '–'
+        : `${x.throughputVsPeer}${x.peerComparable ? '' : ' (partial query)'}`;
+    lines.push(
+      `| ${x.workload} | ${x.p50VsFloor ?? '–'} | ${x.throughputVsFloor ?? '–'} | ${peer} |`,
+    );
   }
   lines.push('');
 
   lines.push('## Targets', '');
   lines.push('| target | holds | figures |');
   lines.push('| --- | --- | --- |');
-  for (const t of r.targets) lines.push(`| ${t.target} | ${t.holds === null ? 'not measured' : t.holds ? 'yes' : '**no**'} | ${t.detail} |`);
+  for (const t of r.targets)
+    lines.push(
+      `| ${t.target} | ${t.holds === null ? 'not measured' : t.holds ? 'yes' : '**no**'} | ${t.detail} |`,
+    );
   lines.push('');
 
   lines.push('## Workloads', '');
   for (const w of WORKLOADS) lines.push(`- **${w}**: ${WORKLOAD_DESCRIPTIONS[w]}`);
   const notes = r.queries.filter((q) => q.notes && q.server === 'neo4j-graphql');
   if (notes.length) {
-    lines.push('', '@neo4j/graphql queries differ from papergraph\'s as follows:', '');
+    lines.push('', "@neo4j/graphql queries differ from papergraph's as follows:", '');
     for (const q of notes) lines.push(`- ${q.workload} (${q.equivalence}): ${q.notes}`);
   }
   lines.push('');

@@ -16,7 +16,14 @@ import { Prng } from '../corpus/prng';
 export const SERVERS = ['floor', 'papergraph', 'neo4j-graphql'] as const;
 export type ServerKind = (typeof SERVERS)[number];
 
-export const WORKLOADS = ['paper', 'entity-papers', 'lineage-3', 'lineage-6', 'search', 'stats'] as const;
+export const WORKLOADS = [
+  'paper',
+  'entity-papers',
+  'lineage-3',
+  'lineage-6',
+  'search',
+  'stats',
+] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 
 export type Equivalence = 'same' | 'nearest' | 'partial' | 'none';
@@ -39,11 +46,14 @@ export interface WorkloadPlan {
 
 export const WORKLOAD_DESCRIPTIONS: Record<WorkloadName, string> = {
   paper: 'one paper by id with all its mentions (role, confidence, evidence) and their entities',
-  'entity-papers': 'one dataset by name with the first page (20, by title) of the papers evaluating on it, and their total count',
-  'lineage-3': 'every descendant of an entity to depth 3: each lineage edge once with relation, child and parent',
+  'entity-papers':
+    'one dataset by name with the first page (20, by title) of the papers evaluating on it, and their total count',
+  'lineage-3':
+    'every descendant of an entity to depth 3: each lineage edge once with relation, child and parent',
   'lineage-6': 'the same to depth 6',
   search: 'full-text search over papers and entities, best 10 hits',
-  stats: 'dashboard statistics: counts by kind, role and relation, top-10 datasets, tasks, methods, models, most descendants, top introducing papers',
+  stats:
+    'dashboard statistics: counts by kind, role and relation, top-10 datasets, tasks, methods, models, most descendants, top introducing papers',
 };
 
 const ENTITY = 'id name kind';
@@ -73,7 +83,9 @@ function nestedDerivatives(depth: number): string {
 const PEER_QUERIES: Record<WorkloadName, string> = {
   paper:
     `query Paper($id: ID!) { papers(where: { id: { eq: $id } }) { id title abstract published authors ` +
-    ['introduces', 'uses', 'evaluatesOn', 'comparesWith', 'addresses'].map((f) => `${f}Connection { ${MENTION_EDGES} }`).join(' ') +
+    ['introduces', 'uses', 'evaluatesOn', 'comparesWith', 'addresses']
+      .map((f) => `${f}Connection { ${MENTION_EDGES} }`)
+      .join(' ') +
     ' } }',
   'entity-papers':
     `query DatasetPapers($name: String!) { entities(where: { name: { eq: $name } }) { ${ENTITY} ` +
@@ -86,30 +98,49 @@ const PEER_QUERIES: Record<WorkloadName, string> = {
   stats:
     'query Stats { papersConnection { totalCount } ' +
     ['DATASET', 'TASK', 'METHOD', 'MODEL']
-      .map((k) => `${k.toLowerCase()}Count: entitiesConnection(where: { kind: { eq: "${k}" } }) { totalCount }`)
+      .map(
+        (k) =>
+          `${k.toLowerCase()}Count: entitiesConnection(where: { kind: { eq: "${k}" } }) { totalCount }`,
+      )
       .join(' ') +
     ' ' +
     ['DATASET', 'TASK', 'METHOD', 'MODEL']
-      .map((k) => `top${k}: entities(where: { kind: { eq: "${k}" } }, sort: [{ paperCount: DESC }], limit: 10) { name paperCount }`)
+      .map(
+        (k) =>
+          `top${k}: entities(where: { kind: { eq: "${k}" } }, sort: [{ paperCount: DESC }], limit: 10) { name paperCount }`,
+      )
       .join(' ') +
     ' mostDescendants: entities(where: { kind: { in: ["METHOD", "MODEL"] } }, sort: [{ descendantCount: DESC }], limit: 10) { name descendantCount } }',
 };
 
 const PEER_NOTES: Partial<Record<WorkloadName, { equivalence: Equivalence; notes: string }>> = {
-  paper: { equivalence: 'nearest', notes: 'five relationship connections (one per role) instead of one mentions list' },
-  'entity-papers': { equivalence: 'nearest', notes: 'exact name match (no alias, case or plural folding); title sort is case-sensitive' },
+  paper: {
+    equivalence: 'nearest',
+    notes: 'five relationship connections (one per role) instead of one mentions list',
+  },
+  'entity-papers': {
+    equivalence: 'nearest',
+    notes: 'exact name match (no alias, case or plural folding); title sort is case-sensitive',
+  },
   'lineage-3': {
     equivalence: 'nearest',
-    notes: 'fixed nesting of a one-hop @cypher `derivatives` field: entities only (no relation type), a node reached twice is returned twice; no variable depth',
+    notes:
+      'fixed nesting of a one-hop @cypher `derivatives` field: entities only (no relation type), a node reached twice is returned twice; no variable depth',
   },
   'lineage-6': {
     equivalence: 'nearest',
-    notes: 'fixed nesting of a one-hop @cypher `derivatives` field: entities only (no relation type), a node reached twice is returned twice; no variable depth',
+    notes:
+      'fixed nesting of a one-hop @cypher `derivatives` field: entities only (no relation type), a node reached twice is returned twice; no variable depth',
   },
-  search: { equivalence: 'nearest', notes: '@fulltext queries on papers and entities side by side (10 each, not merged); the phrase is passed to Lucene unescaped' },
+  search: {
+    equivalence: 'nearest',
+    notes:
+      '@fulltext queries on papers and entities side by side (10 each, not merged); the phrase is passed to Lucene unescaped',
+  },
   stats: {
     equivalence: 'partial',
-    notes: 'node counts (connection totalCount) and top lists sorted by @cypher count fields; no relationship counts by role, relation or provenance, no top introducing papers',
+    notes:
+      'node counts (connection totalCount) and top lists sorted by @cypher count fields; no relationship counts by role, relation or provenance, no top introducing papers',
   },
 };
 
@@ -123,12 +154,17 @@ function graphql(query: string, variables: Record<string, unknown>): RequestSpec
 }
 
 function get(path: string, query: Record<string, string | number>): RequestSpec {
-  const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
+  const search = new URLSearchParams(
+    Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+  ).toString();
   return { method: 'GET', path: `${path}${search ? `?${search}` : ''}` };
 }
 
 /** The values each workload rotates over, in a fixed shuffled order (the parameters come sorted by size). */
-function variablesOf(workload: WorkloadName, params: WorkloadParams): Array<Record<string, string>> {
+function variablesOf(
+  workload: WorkloadName,
+  params: WorkloadParams,
+): Array<Record<string, string>> {
   const values = unshuffled(workload, params);
   const prng = new Prng(WORKLOADS.indexOf(workload) + 1);
   for (let i = values.length - 1; i > 0; i--) {
@@ -171,13 +207,27 @@ function floorRequest(workload: WorkloadName, v: Record<string, string>): Reques
   }
 }
 
-export function planWorkload(workload: WorkloadName, server: ServerKind, params: WorkloadParams): WorkloadPlan {
+export function planWorkload(
+  workload: WorkloadName,
+  server: ServerKind,
+  params: WorkloadParams,
+): WorkloadPlan {
   const values = variablesOf(workload, params);
   if (server === 'floor') {
-    return { workload, server, equivalence: 'same', requests: values.map((v) => floorRequest(workload, v)) };
+    return {
+      workload,
+      server,
+      equivalence: 'same',
+      requests: values.map((v) => floorRequest(workload, v)),
+    };
   }
   if (server === 'papergraph') {
-    return { workload, server, equivalence: 'same', requests: values.map((v) => graphql(PAPERGRAPH_QUERIES[workload], v)) };
+    return {
+      workload,
+      server,
+      equivalence: 'same',
+      requests: values.map((v) => graphql(PAPERGRAPH_QUERIES[workload], v)),
+    };
   }
   const peer = PEER_NOTES[workload] ?? { equivalence: 'nearest' as const, notes: '' };
   return {

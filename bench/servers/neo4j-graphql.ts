@@ -73,7 +73,11 @@ export interface PeerServer {
   close(): Promise<void>;
 }
 
-export async function startNeo4jGraphQLServer(options: { uri: string; user: string; password: string }): Promise<PeerServer> {
+export async function startNeo4jGraphQLServer(options: {
+  uri: string;
+  user: string;
+  password: string;
+}): Promise<PeerServer> {
   const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password));
   const neoSchema = new Neo4jGraphQL({ typeDefs: TYPE_DEFS, driver });
   const server = new ApolloServer({ schema: await neoSchema.getSchema() });

@@ -114,8 +114,15 @@ export const STATEMENTS = {
 
 /** papergraph's alias key (case, spaces, punctuation and a plural "s" ignored), restated here. */
 export function aliasKey(name: string): string {
-  const compact = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\+/g, 'plus').replace(/[^a-z0-9]+/g, '');
-  return compact.length > 3 && /[a-z]s$/.test(compact) && !/ss$/.test(compact) ? compact.slice(0, -1) : compact;
+  const compact = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\+/g, 'plus')
+    .replace(/[^a-z0-9]+/g, '');
+  return compact.length > 3 && /[a-z]s$/.test(compact) && !/ss$/.test(compact)
+    ? compact.slice(0, -1)
+    : compact;
 }
 
 /** Words taken literally: Lucene syntax escaped, operator words lower-cased. */
@@ -124,7 +131,11 @@ export function luceneQuery(text: string): string {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 32)
-    .map((t) => (/^(AND|OR|NOT|TO)$/.test(t) ? t.toLowerCase() : t.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')))
+    .map((t) =>
+      /^(AND|OR|NOT|TO)$/.test(t)
+        ? t.toLowerCase()
+        : t.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'),
+    )
     .join(' ');
 }
 
@@ -142,22 +153,31 @@ export interface RawServerOptions {
 }
 
 export async function startRawCypherServer(options: RawServerOptions): Promise<RawServer> {
-  const driver: Driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
-    disableLosslessIntegers: true,
-    maxConnectionPoolSize: 100,
-  });
+  const driver: Driver = neo4j.driver(
+    options.uri,
+    neo4j.auth.basic(options.user, options.password),
+    {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 100,
+    },
+  );
   const read = async (cypher: string, params: Record<string, unknown>) => {
     const result = await driver.executeQuery(cypher, params, { routing: neo4j.routing.READ });
     return result.records.map((record) => record.toObject());
   };
   const routes: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
-    '/paper': async (q) => (await read(STATEMENTS.paper, { id: q.get('id') ?? '' }))[0]?.paper ?? null,
+    '/paper': async (q) =>
+      (await read(STATEMENTS.paper, { id: q.get('id') ?? '' }))[0]?.paper ?? null,
     '/dataset-papers': async (q) =>
-      (await read(STATEMENTS.datasetPapers, { key: aliasKey(q.get('name') ?? '') }))[0]?.entity ?? null,
+      (await read(STATEMENTS.datasetPapers, { key: aliasKey(q.get('name') ?? '') }))[0]?.entity ??
+      null,
     '/lineage': async (q) => {
       const depth = Number(q.get('depth') ?? '3');
-      if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new RangeError('depth must be 1..10');
-      return (await read(STATEMENTS.lineage(depth), { key: aliasKey(q.get('name') ?? '') }))[0] ?? null;
+      if (!Number.isInteger(depth) || depth < 1 || depth > 10)
+        throw new RangeError('depth must be 1..10');
+      return (
+        (await read(STATEMENTS.lineage(depth), { key: aliasKey(q.get('name') ?? '') }))[0] ?? null
+      );
     },
     '/search': (q) => read(STATEMENTS.search, { query: luceneQuery(q.get('q') ?? '') }),
     '/stats': async () => (await read(STATEMENTS.stats, {}))[0],
@@ -167,7 +187,10 @@ export async function startRawCypherServer(options: RawServerOptions): Promise<R
     const route = routes[url.pathname];
     const send = (status: number, body: unknown) => {
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+      });
       res.end(text);
     };
     if (!route) return send(404, { error: 'not found' });

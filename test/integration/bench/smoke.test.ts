@@ -4,10 +4,15 @@ import path from 'node:path';
 
 import { readBatch } from '../../../bench/corpus/batch-file';
 import { GeneratedCorpus, generateCorpus } from '../../../bench/corpus/generate';
-import { LoadFigures, benchLoader, benchNaive, prefixBatch } from '../../../bench/harness/ingest-bench';
+import {
+  LoadFigures,
+  benchLoader,
+  benchNaive,
+  prefixBatch,
+} from '../../../bench/harness/ingest-bench';
 import { ServerHandle, WorkloadFigures, runWorkload } from '../../../bench/harness/query-bench';
 import { ratiosOf, toMarkdown, checkTargets } from '../../../bench/harness/report';
-import { ServerKind, WORKLOADS, planWorkload } from '../../../bench/harness/workloads';
+import { WORKLOADS, planWorkload } from '../../../bench/harness/workloads';
 import { startRawCypherServer } from '../../../bench/servers/raw-cypher';
 import { startPapergraphServer } from '../../../bench/servers/papergraph';
 import { loadConfig } from '../../../src/config';
@@ -33,11 +38,24 @@ describe('bench harness smoke run', () => {
     await clearGraph(db);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papergraph-bench-smoke-'));
     const config = loadConfig();
-    const database = { uri: config.neo4jUri!, user: config.neo4jUser, password: config.neo4jPassword };
+    const database = {
+      uri: config.neo4jUri!,
+      user: config.neo4jUser,
+      password: config.neo4jPassword,
+    };
     const floor = await startRawCypherServer(database);
     servers.push({ kind: 'floor', url: floor.url, pid: process.pid, stop: floor.close });
-    const papergraph = await startPapergraphServer(database, { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    servers.push({ kind: 'papergraph', url: papergraph.url, pid: process.pid, stop: papergraph.stop });
+    const papergraph = await startPapergraphServer(database, {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+    });
+    servers.push({
+      kind: 'papergraph',
+      url: papergraph.url,
+      pid: process.pid,
+      stop: papergraph.stop,
+    });
   });
 
   afterAll(async () => {
@@ -62,7 +80,9 @@ describe('bench harness smoke run', () => {
     await clearGraph(db);
     const load = await benchLoader(db, batch);
     expect(load).toMatchObject({ method: 'loader', papers: 50 });
-    expect(load.relationships).toBeGreaterThanOrEqual(batch.papers.reduce((n, p) => n + p.mentions.length, 0));
+    expect(load.relationships).toBeGreaterThanOrEqual(
+      batch.papers.reduce((n, p) => n + p.mentions.length, 0),
+    );
     expect(load.papersPerSecond).toBeGreaterThan(0);
     expect(load.report?.papers.created).toBe(50);
     loads = [naive, load];
@@ -72,9 +92,16 @@ describe('bench harness smoke run', () => {
     const server = servers.find((s) => s.kind === kind)!;
     for (const workload of WORKLOADS) {
       const plan = planWorkload(workload, kind, corpus.workloads);
-      const result = await runWorkload(server, plan, { connections: 2, durationSeconds: 1, warmupSeconds: 0 });
+      const result = await runWorkload(server, plan, {
+        connections: 2,
+        durationSeconds: 1,
+        warmupSeconds: 0,
+      });
       expect(result).toMatchObject({ server: kind, workload, connections: 2, durationSeconds: 1 });
-      expect({ workload, errors: result.errors }).toEqual({ workload, errors: { socket: 0, timeouts: 0, non2xx: 0, graphql: 0 } });
+      expect({ workload, errors: result.errors }).toEqual({
+        workload,
+        errors: { socket: 0, timeouts: 0, non2xx: 0, graphql: 0 },
+      });
       // On a busy machine a second may pass without an answer; the shape must hold anyway.
       expect(result.requests).toBeGreaterThanOrEqual(0);
       expect(result.requestsPerSecond).toBe(result.requests / result.durationSeconds);
@@ -90,16 +117,34 @@ describe('bench harness smoke run', () => {
     const ratios = ratiosOf(figures);
     expect(ratios.map((r) => r.workload)).toEqual([...WORKLOADS]);
     for (const r of ratios) expect(r).toHaveProperty('p50VsFloor');
-    const settings = { seed: 3, neo4jHeap: '-', neo4jPageCache: '-', connections: 2, durationSeconds: 1, warmupSeconds: 0, queryGraphPapers: 50 };
+    const settings = {
+      seed: 3,
+      neo4jHeap: '-',
+      neo4jPageCache: '-',
+      connections: 2,
+      durationSeconds: 1,
+      warmupSeconds: 0,
+      queryGraphPapers: 50,
+    };
     const targets = checkTargets({ loads, queries: figures, settings, ratios });
     expect(targets.map((t) => t.target)).toEqual(
-      expect.arrayContaining(['loader at least 10x the naive way', 'papergraph within 1.5x of the floor at p50 on every workload']),
+      expect.arrayContaining([
+        'loader at least 10x the naive way',
+        'papergraph within 1.5x of the floor at p50 on every workload',
+      ]),
     );
     const markdown = toMarkdown({
       mode: 'custom',
       date: new Date().toISOString(),
       durationSeconds: 1,
-      machine: { nproc: 1, memoryGiB: 1, cpuModel: 'test', os: 'test', node: process.version, loadAverage: { start: 0 } },
+      machine: {
+        nproc: 1,
+        memoryGiB: 1,
+        cpuModel: 'test',
+        os: 'test',
+        node: process.version,
+        loadAverage: { start: 0 },
+      },
       versions: { neo4j: 'test' },
       settings,
       corpora: [corpus.summary],

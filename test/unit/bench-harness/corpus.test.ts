@@ -9,7 +9,10 @@ import { LINEAGE_RELATIONS, LINK_ROLES } from '../../../src/model';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-function generate(papers: number, seed: number): { items: SyntheticPaper[]; generator: CorpusGenerator } {
+function generate(
+  papers: number,
+  seed: number,
+): { items: SyntheticPaper[]; generator: CorpusGenerator } {
   const generator = new CorpusGenerator({ papers, seed });
   return { items: [...generator.papers()], generator };
 }
@@ -43,7 +46,9 @@ describe('CorpusGenerator', () => {
   it('is deterministic for a seed', () => {
     const again = generate(300, 42).items;
     expect(JSON.stringify(again)).toBe(JSON.stringify(generate(300, 42).items));
-    expect(JSON.stringify(generate(300, 43).items.slice(0, 5))).not.toBe(JSON.stringify(again.slice(0, 5)));
+    expect(JSON.stringify(generate(300, 43).items.slice(0, 5))).not.toBe(
+      JSON.stringify(again.slice(0, 5)),
+    );
   });
 
   it('emits each entity once, no later than the first paper linking it', () => {
@@ -54,7 +59,8 @@ describe('CorpusGenerator', () => {
         emitted.add(entity.id);
       }
       for (const m of item.paper.mentions) expect(emitted.has(m.entityId)).toBe(true);
-      for (const l of item.lineage) expect(emitted.has(l.childId) && emitted.has(l.parentId)).toBe(true);
+      for (const l of item.lineage)
+        expect(emitted.has(l.childId) && emitted.has(l.parentId)).toBe(true);
     }
   });
 
@@ -81,7 +87,10 @@ describe('CorpusGenerator', () => {
   });
 
   it('gives unique names that never contain one another', () => {
-    const names = items.flatMap((i) => i.entities).filter((e) => e.kind !== 'TASK').map((e) => e.name);
+    const names = items
+      .flatMap((i) => i.entities)
+      .filter((e) => e.kind !== 'TASK')
+      .map((e) => e.name);
     expect(new Set(names.map(aliasKey)).size).toBe(names.length);
     const byLength = [...names].sort((a, b) => a.length - b.length);
     const short = byLength.filter((n) => n.length === 10);
@@ -93,7 +102,8 @@ describe('CorpusGenerator', () => {
     const summary = generator.summary();
     expect(summary.topDataset.papers).toBeGreaterThan(2_000 * 0.1);
     const counts = new Map<string, number>();
-    for (const { paper } of items) for (const m of paper.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+    for (const { paper } of items)
+      for (const m of paper.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     const sorted = [...counts.values()].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
     expect(median).toBeLessThanOrEqual(3);
@@ -105,7 +115,8 @@ describe('CorpusGenerator', () => {
   it('builds lineage trees without cycles, at most 8 deep', () => {
     const parents = new Map<string, string[]>();
     for (const { lineage } of items) {
-      for (const l of lineage) parents.set(l.childId, [...(parents.get(l.childId) ?? []), l.parentId]);
+      for (const l of lineage)
+        parents.set(l.childId, [...(parents.get(l.childId) ?? []), l.parentId]);
     }
     const depth = (id: string, seen: Set<string>): number => {
       expect(seen.has(id)).toBe(false);
@@ -115,7 +126,12 @@ describe('CorpusGenerator', () => {
     const depths = [...parents.keys()].map((id) => depth(id, new Set()));
     expect(Math.max(...depths)).toBeLessThanOrEqual(8);
     expect(Math.max(...depths)).toBeGreaterThanOrEqual(4);
-    expect(generator.summary().lineageDepths.slice(1).reduce((a, b) => a + b, 0)).toBe(parents.size);
+    expect(
+      generator
+        .summary()
+        .lineageDepths.slice(1)
+        .reduce((a, b) => a + b, 0),
+    ).toBe(parents.size);
   });
 
   it('chooses workload parameters from the generated graph', () => {
@@ -124,9 +140,12 @@ describe('CorpusGenerator', () => {
     expect(params.paperIds.length).toBeGreaterThan(0);
     for (const id of params.paperIds) expect(ids.has(id)).toBe(true);
     expect(params.datasets.length).toBeGreaterThan(10);
-    expect(params.datasets[0].papers).toBeGreaterThanOrEqual(params.datasets[params.datasets.length - 1].papers);
+    expect(params.datasets[0].papers).toBeGreaterThanOrEqual(
+      params.datasets[params.datasets.length - 1].papers,
+    );
     expect(params.lineageRoots.length).toBeGreaterThan(0);
-    for (const root of params.lineageRoots) expect(root.descendants6).toBeGreaterThanOrEqual(root.descendants3);
+    for (const root of params.lineageRoots)
+      expect(root.descendants6).toBeGreaterThanOrEqual(root.descendants3);
     expect(params.searchTerms.length).toBe(40);
   });
 });
@@ -145,7 +164,8 @@ describe('names', () => {
     for (const task of TASKS) {
       expect(tasks.has(task)).toBe(true);
       expect(tasks.get(task)?.parents ?? []).toEqual([]);
-      for (const other of TASKS) if (other !== task) expect(other.toLowerCase().includes(task.toLowerCase())).toBe(false);
+      for (const other of TASKS)
+        if (other !== task) expect(other.toLowerCase().includes(task.toLowerCase())).toBe(false);
     }
   });
 

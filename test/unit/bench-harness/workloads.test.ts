@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 describe('workloads', () => {
   const generator = new CorpusGenerator({ papers: 300, seed: 5 });
-  [...generator.papers()];
+  Array.from(generator.papers()); // workloadParams() reads the generated graph
   const params = generator.workloadParams();
   let papergraph: GraphQLSchema;
   let peer: GraphQLSchema;
@@ -28,7 +28,8 @@ describe('workloads', () => {
         const plan = planWorkload(workload, server, params);
         expect(plan.requests.length).toBeGreaterThan(0);
         expect(['same', 'nearest', 'partial', 'none']).toContain(plan.equivalence);
-        if (server !== 'floor') expect(plan.requests[0]).toMatchObject({ method: 'POST', path: '/graphql' });
+        if (server !== 'floor')
+          expect(plan.requests[0]).toMatchObject({ method: 'POST', path: '/graphql' });
         else expect(plan.requests[0].method).toBe('GET');
       }
     }
@@ -41,7 +42,10 @@ describe('workloads', () => {
     ] as const) {
       const { body } = planWorkload(workload, server, params).requests[0];
       const { query } = JSON.parse(body!) as { query: string };
-      expect({ server, errors: validate(schema, parse(query)).map((e) => e.message) }).toEqual({ server, errors: [] });
+      expect({ server, errors: validate(schema, parse(query)).map((e) => e.message) }).toEqual({
+        server,
+        errors: [],
+      });
     }
   });
 
