@@ -66,7 +66,11 @@ export interface WorkloadParams {
   searchTerms: string[];
 }
 
+/** Bumped whenever the generator's output changes, so that cached corpora are regenerated. */
+export const GENERATOR_VERSION = 1;
+
 export interface CorpusSummary {
+  generatorVersion: number;
   papers: number;
   seed: number;
   entities: Record<EntityKind, number>;
@@ -566,6 +570,7 @@ export class CorpusGenerator {
       return { name: best.name, papers: best.papers };
     };
     return {
+      generatorVersion: GENERATOR_VERSION,
       papers: this.options.papers,
       seed: this.options.seed,
       entities,

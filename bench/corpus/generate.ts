@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { LineWriter } from './batch-file';
-import { CorpusGenerator, CorpusSummary, WorkloadParams } from './corpus';
+import { CorpusGenerator, CorpusSummary, GENERATOR_VERSION, WorkloadParams } from './corpus';
 
 /**
  * Writes a synthetic corpus to a folder:
@@ -68,7 +68,7 @@ export function generateCorpus(options: {
   };
 }
 
-/** A corpus folder written earlier with the same size and seed, or a new one. */
+/** A corpus folder written earlier with the same size, seed and generator version, or a new one. */
 export function ensureCorpus(options: {
   papers: number;
   seed: number;
@@ -77,7 +77,11 @@ export function ensureCorpus(options: {
   const files = corpusFiles(options.out);
   if (fs.existsSync(files.summaryFile) && fs.existsSync(files.workloadsFile)) {
     const summary = JSON.parse(fs.readFileSync(files.summaryFile, 'utf8')) as CorpusSummary;
-    if (summary.papers === options.papers && summary.seed === options.seed) {
+    if (
+      summary.papers === options.papers &&
+      summary.seed === options.seed &&
+      summary.generatorVersion === GENERATOR_VERSION
+    ) {
       const workloads = JSON.parse(fs.readFileSync(files.workloadsFile, 'utf8')) as WorkloadParams;
       return {
         dir: options.out,
