@@ -9,6 +9,7 @@ import { readBatch } from './corpus/batch-file';
 import { ensureCorpus } from './corpus/generate';
 import { BenchDatabase, openDatabase, startBenchDatabase } from './harness/bench-db';
 import { summarizeProfile } from './harness/cpu-profile';
+import { WORK_DIR, corpusDir } from './harness/paths';
 import { round } from './harness/ingest-bench';
 import { checkRequests, launchServer, runWorkload } from './harness/query-bench';
 import { RequestSpec, WORKLOADS, WorkloadName, planWorkload } from './harness/workloads';
@@ -27,7 +28,7 @@ import { startPapergraphServer } from './servers/papergraph';
  *   node dist/bench/profile.js --workload lineage-6 [--papers 10000] [--seconds 10]
  *   node dist/bench/profile.js --workload paper --uri bolt://127.0.0.1:7777 --password ...   (a loaded database)
  *
- * Writes bench/.work/profile-<workload>.json and prints a summary.
+ * Writes .cache/bench/profile-<workload>.json and prints a summary.
  */
 
 interface Captured {
@@ -117,11 +118,12 @@ async function main(): Promise<void> {
   const papers = Number(a.get('papers') ?? 10_000);
   const seconds = Number(a.get('seconds') ?? 10);
   const samples = Number(a.get('samples') ?? 20);
-  const work = path.join(ROOT, 'bench', '.work');
+  const work = WORK_DIR;
+  fs.mkdirSync(work, { recursive: true });
   const corpus = ensureCorpus({
     papers,
     seed: Number(a.get('seed') ?? 42),
-    out: path.join(work, `corpus-${papers}-${a.get('seed') ?? 42}`),
+    out: corpusDir(papers, Number(a.get('seed') ?? 42)),
   });
 
   let bench: BenchDatabase | undefined;

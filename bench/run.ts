@@ -6,7 +6,8 @@ import { ROOT } from '../src/config';
 import { readBatch } from './corpus/batch-file';
 import { CorpusSummary } from './corpus/corpus';
 import { GeneratedCorpus, ensureCorpus } from './corpus/generate';
-import { BenchDatabase, clearGraph, startBenchDatabase } from './harness/bench-db';
+import { BenchDatabase, clearGraph, startBenchDatabase, waitForQuiet } from './harness/bench-db';
+import { WORK_DIR, corpusDir } from './harness/paths';
 import { bulkImport } from './harness/bulk-import';
 import {
   ExtractionFigures,
@@ -40,6 +41,7 @@ import { SERVERS, ServerKind, WORKLOADS, WorkloadName, planWorkload } from './ha
  *   --seed <n>              corpus seed (default 42)
  *   --duration <s>          seconds per workload; --warmup <s>; --connections <n>
  *   --workloads a,b         only these workloads; --servers a,b only these servers
+ *   --naive-papers <n>      papers for the naive load (default 150 quick, 10000 full)
  *   --out <dir>             results folder (default bench/results)
  */
 
@@ -82,6 +84,7 @@ function parsePlan(argv: string[]): Plan {
     'connections',
     'workloads',
     'servers',
+    'naive-papers',
     'out',
   ];
   for (const name of flags.keys())
@@ -103,7 +106,7 @@ function parsePlan(argv: string[]): Plan {
     loadScales: full ? [10_000, 100_000, ...(flags.has('with-1m') ? [1_000_000] : [])] : [10_000],
     queryScale: full ? 100_000 : 10_000,
     extractAbstracts: full ? 10_000 : 1_000,
-    naivePapers: full ? 10_000 : 300,
+    naivePapers: Number(flags.get('naive-papers') ?? (full ? 10_000 : 150)),
     duration: Number(flags.get('duration') ?? (full ? 30 : 10)),
     warmup: Number(flags.get('warmup') ?? (full ? 5 : 2)),
     connections: Number(flags.get('connections') ?? 10),
@@ -119,7 +122,7 @@ const say = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 async function main(): Promise<void> {
   const plan = parsePlan(process.argv.slice(2));
   const started = Date.now();
-  const work = path.join(ROOT, 'bench', '.work');
+  const work = WORK_DIR;
   fs.mkdirSync(work, { recursive: true });
   const machine = machineInfo();
   say(
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
       c = ensureCorpus({
         papers,
         seed: plan.seed,
-        out: path.join(work, `corpus-${papers}-${plan.seed}`),
+        out: corpusDir(papers, plan.seed),
       });
       corpora.set(papers, c);
     }
@@ -217,6 +220,9 @@ async function main(): Promise<void> {
             warmupSeconds: plan.warmup,
           });
           queries.push(figures);
+          const terminated = await waitForQuiet(database.db);
+          if (terminated)
+            say(`  (${terminated} queries still running after ${workload} were terminated)`);
           const errors = Object.values(figures.errors).reduce((a, b) => a + b, 0);
           say(
             `  ${workload}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, ` +
@@ -273,7 +279,7 @@ async function main(): Promise<void> {
     };
     await cleanup();
     if (loads.length || queries.length) {
-      const files = writeResults(plan.out, results);
+      const files = await writeResults(plan.out, results);
       say(`results: ${files.map((f) => path.relative(ROOT, f)).join(', ')}`);
       for (const t of results.targets)
         say(

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { corpusDir } from '../harness/paths';
 import { LineWriter } from './batch-file';
 import { CorpusGenerator, CorpusSummary, GENERATOR_VERSION, WorkloadParams } from './corpus';
 
 /**
  * Writes a synthetic corpus to a folder:
  *
- *   node dist/bench/corpus/generate.js --papers 10000 --seed 42 --out bench/.work/corpus-10k
+ *   node dist/bench/corpus/generate.js --papers 10000 --seed 42 --out .cache/bench/corpus-10k
  *
  * - papers.jsonl     the input of `papergraph ingest` (JSON Lines: id, title, abstract, ...)
  * - batch.jsonl      the GraphBatch those abstracts mean, for load-only benchmarks
@@ -121,7 +122,7 @@ function parseArgs(argv: string[]): { papers: number; seed: number; out: string 
   return {
     papers,
     seed,
-    out: path.resolve(args.get('out') ?? `bench/.work/corpus-${papers}-${seed}`),
+    out: path.resolve(args.get('out') ?? corpusDir(papers, seed)),
   };
 }
 

@@ -111,3 +111,31 @@ export async function clearGraph(db: Database): Promise<void> {
     await session.close();
   }
 }
+
+/**
+ * Waits until the database runs no transaction but this one, so that queries a workload left
+ * running (a client gave up, the server did not) do not slow the next measurement; after
+ * `maxWaitMs` it terminates them. Returns how many it had to terminate.
+ */
+export async function waitForQuiet(db: Database, maxWaitMs = 30_000): Promise<number> {
+  const deadline = Date.now() + maxWaitMs;
+  // Auto-commit statements: transaction management cannot run inside a managed transaction.
+  const session = db.driver.session();
+  try {
+    for (;;) {
+      const result = await session.run(
+        `SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery
+         WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN id`,
+      );
+      const ids = result.records.map((record) => record.get('id') as string);
+      if (ids.length === 0) return 0;
+      if (Date.now() > deadline) {
+        await session.run('TERMINATE TRANSACTIONS $ids', { ids });
+        return ids.length;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await session.close();
+  }
+}

@@ -226,7 +226,7 @@ export async function bulkImport(
     );
     if (code !== 0)
       return {
-        notOffered: `bulk import: neo4j-admin exited with code ${code} (see bench/.work/bulk-import.log)`,
+        notOffered: `bulk import: neo4j-admin exited with code ${code} (see .cache/bench/bulk-import.log)`,
       };
     const imported = performance.now();
     const running = await startEmbedded(

@@ -311,10 +311,13 @@ export function toMarkdown(r: BenchResults): string {
   return lines.join('\n');
 }
 
-export function writeResults(dir: string, results: BenchResults): string[] {
+/** The results as files, formatted as `npm run lint` (prettier) expects them. */
+export async function writeResults(dir: string, results: BenchResults): Promise<string[]> {
   fs.mkdirSync(dir, { recursive: true });
-  const json = `${JSON.stringify(results, null, 2)}\n`;
-  const md = toMarkdown(results);
+  const prettier = await import('prettier');
+  const options = { ...((await prettier.resolveConfig(path.join(dir, 'latest.md'))) ?? {}) };
+  const json = await prettier.format(JSON.stringify(results), { ...options, parser: 'json' });
+  const md = await prettier.format(toMarkdown(results), { ...options, parser: 'markdown' });
   const files = [
     [path.join(dir, 'latest.json'), json],
     [path.join(dir, 'latest.md'), md],

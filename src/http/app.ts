@@ -1,7 +1,6 @@
 import http from 'node:http';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -13,6 +12,7 @@ import { Context } from '../graphql/context';
 import { createFormatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders';
 import { requestLimits } from '../graphql/limits';
+import { drainHttpServerPlugin } from '../graphql/plugins/drain-http-server';
 import { requestLogPlugin } from '../graphql/plugins/request-log';
 import { Logger } from '../logger';
 import { bearerToken, tokenMatches } from './bearer-token';
@@ -60,7 +60,8 @@ export async function createApp({ config, db, schema, logger }: AppOptions): Pro
     // Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On stop, requests in flight get as long as their transactions may take, and then some.
+      drainHttpServerPlugin({ httpServer, graceMs: config.queryTimeoutMs + 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
       ...limits.plugins,

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 
 /** GraphQL and /health over real HTTP, with a deadline on every request and its timing kept. */
@@ -91,6 +92,25 @@ export async function health(url: string, timeoutMs = 10_000): Promise<{ status:
   } catch {
     return { status: 0, ms: Date.now() - at };
   }
+}
+
+/**
+ * A GraphQL POST on a connection of its own (fetch would reuse a pooled keep-alive connection):
+ * the HTTP status, or the error code when no connection or no response came.
+ */
+export function postOnNewConnection(port: number, query: string, timeoutMs = 5_000): Promise<number | string> {
+  return new Promise((resolve) => {
+    const request = http.request(
+      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: false, timeout: timeoutMs, headers: { 'content-type': 'application/json' } },
+      (response) => {
+        response.resume();
+        response.once('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.once('timeout', () => request.destroy(new Error('timeout')));
+    request.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    request.end(JSON.stringify({ query }));
+  });
 }
 
 /** Whether a new TCP connection to the port is accepted (a listening socket), refused, or hangs. */
