@@ -105,7 +105,7 @@ function parsePlan(argv: string[]): Plan {
     seed: Number(flags.get('seed') ?? 42),
     loadScales: full ? [10_000, 100_000, ...(flags.has('with-1m') ? [1_000_000] : [])] : [10_000],
     queryScale: full ? 100_000 : 10_000,
-    extractAbstracts: full ? 10_000 : 1_000,
+    extractAbstracts: full ? 10_000 : 2_000,
     naivePapers: Number(flags.get('naive-papers') ?? (full ? 10_000 : 150)),
     duration: Number(flags.get('duration') ?? (full ? 30 : 10)),
     warmup: Number(flags.get('warmup') ?? (full ? 5 : 2)),

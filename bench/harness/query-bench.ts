@@ -1,5 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 
 import autocannon from 'autocannon';
@@ -57,6 +58,16 @@ export interface WorkloadFigures {
   responseBytes: number;
   /** Peak resident memory of the API process during this workload (VmHWM after a reset), in MiB. */
   peakRssMiB: number | null;
+  /**
+   * Latency split by how big the answer is (requests carrying a `size`): the smaller half of the
+   * variants and the larger half, so that a few huge answers do not hide the typical one.
+   */
+  bySize?: Array<{
+    half: 'smaller' | 'larger';
+    sizes: [number, number];
+    requests: number;
+    latencyMs: { p50: number; p99: number };
+  }>;
 }
 
 /** Peak resident set size of a process in MiB (VmHWM), or null where /proc is not available. */
@@ -88,6 +99,8 @@ function percentile(sorted: number[], p: number): number {
 
 interface CannonResult {
   latencies: number[];
+  /** Latencies of each variant (index into the request list), measured per request. */
+  byVariant: number[][];
   bytes: number;
   graphqlErrors: number;
   result: autocannon.Result;
@@ -100,6 +113,7 @@ function cannon(
   seconds: number,
 ): Promise<CannonResult> {
   const latencies: number[] = [];
+  const byVariant: number[][] = requests.map(() => []);
   let bytes = 0;
   let graphqlErrors = 0;
   let next = 0;
@@ -115,8 +129,11 @@ function cannon(
         // start every connection at the first entry of a list).
         requests: [
           {
-            setupRequest: (request: autocannon.Request) => {
-              const r = requests[next++ % requests.length];
+            // Each connection has one request in flight, so its context ties the answer to the variant.
+            setupRequest: (request: autocannon.Request, context: object) => {
+              const index = next++ % requests.length;
+              const r = requests[index];
+              Object.assign(context, { index, started: performance.now() });
               return {
                 ...request,
                 method: r.method,
@@ -125,14 +142,18 @@ function cannon(
                 headers: { ...request.headers, ...r.headers },
               };
             },
-            onResponse: (status: number, body: string) => {
+            onResponse: (status: number, body: string, context: object) => {
               if (!responseOk(status, body)) graphqlErrors++;
+              const { index, started } = context as { index?: number; started?: number };
+              if (index !== undefined && started !== undefined) {
+                byVariant[index].push(performance.now() - started);
+              }
             },
           },
         ],
       },
       (error, result) =>
-        error ? reject(error) : resolve({ latencies, bytes, graphqlErrors, result }),
+        error ? reject(error) : resolve({ latencies, byVariant, bytes, graphqlErrors, result }),
     );
     instance.on(
       'response',
@@ -186,7 +207,7 @@ export async function runWorkload(
     await cannon(server.url, plan.requests, options.connections, options.warmupSeconds);
   const reset = resetPeakRss(server.pid);
   const stopProfile = options.cpuProfileFile ? server.startCpuProfile?.() : undefined;
-  const { latencies, bytes, graphqlErrors, result } = await cannon(
+  const { latencies, byVariant, bytes, graphqlErrors, result } = await cannon(
     server.url,
     plan.requests,
     options.connections,
@@ -220,7 +241,32 @@ export async function runWorkload(
     },
     responseBytes: count ? Math.round(bytes / count) : 0,
     peakRssMiB: reset ? peakRssMiB(server.pid) : null,
+    ...(plan.requests.some((r) => r.size !== undefined)
+      ? { bySize: latencyBySize(plan.requests, byVariant) }
+      : {}),
   };
+}
+
+/** Latency of the smaller and the larger half of the variants, by their `size`. */
+export function latencyBySize(
+  requests: RequestSpec[],
+  byVariant: number[][],
+): NonNullable<WorkloadFigures['bySize']> {
+  const order = requests.map((r, i) => ({ size: r.size ?? 0, i })).sort((a, b) => a.size - b.size);
+  const cut = Math.ceil(order.length / 2);
+  const halves = [
+    { half: 'smaller' as const, items: order.slice(0, cut) },
+    { half: 'larger' as const, items: order.slice(cut) },
+  ].filter((h) => h.items.length > 0);
+  return halves.map(({ half, items }) => {
+    const ms = items.flatMap(({ i }) => byVariant[i]).sort((a, b) => a - b);
+    return {
+      half,
+      sizes: [items[0].size, items[items.length - 1].size] as [number, number],
+      requests: ms.length,
+      latencyMs: { p50: round(percentile(ms, 50), 2), p99: round(percentile(ms, 99), 2) },
+    };
+  });
 }
 
 /** The module under dist/bench/servers/ that serves each kind. */

@@ -33,6 +33,8 @@ export interface RequestSpec {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** How big the answer is in the graph (descendants of a lineage root, papers of a dataset). */
+  size?: number;
 }
 
 export interface WorkloadPlan {
@@ -161,10 +163,7 @@ function get(path: string, query: Record<string, string | number>): RequestSpec 
 }
 
 /** The values each workload rotates over, in a fixed shuffled order (the parameters come sorted by size). */
-function variablesOf(
-  workload: WorkloadName,
-  params: WorkloadParams,
-): Array<Record<string, string>> {
+function variablesOf(workload: WorkloadName, params: WorkloadParams): Variant[] {
   const values = unshuffled(workload, params);
   const prng = new Prng(WORKLOADS.indexOf(workload) + 1);
   for (let i = values.length - 1; i > 0; i--) {
@@ -174,19 +173,25 @@ function variablesOf(
   return values;
 }
 
-function unshuffled(workload: WorkloadName, params: WorkloadParams): Array<Record<string, string>> {
+interface Variant {
+  vars: Record<string, string>;
+  size?: number;
+}
+
+function unshuffled(workload: WorkloadName, params: WorkloadParams): Variant[] {
   switch (workload) {
     case 'paper':
-      return params.paperIds.map((id) => ({ id }));
+      return params.paperIds.map((id) => ({ vars: { id } }));
     case 'entity-papers':
-      return params.datasets.map((d) => ({ name: d.name }));
+      return params.datasets.map((d) => ({ vars: { name: d.name }, size: d.papers }));
     case 'lineage-3':
+      return params.lineageRoots.map((r) => ({ vars: { name: r.name }, size: r.descendants3 }));
     case 'lineage-6':
-      return params.lineageRoots.map((r) => ({ name: r.name }));
+      return params.lineageRoots.map((r) => ({ vars: { name: r.name }, size: r.descendants6 }));
     case 'search':
-      return params.searchTerms.map((q) => ({ q }));
+      return params.searchTerms.map((q) => ({ vars: { q } }));
     case 'stats':
-      return [{}];
+      return [{ vars: {} }];
   }
 }
 
@@ -213,12 +218,14 @@ export function planWorkload(
   params: WorkloadParams,
 ): WorkloadPlan {
   const values = variablesOf(workload, params);
+  const sized = (request: RequestSpec, v: Variant): RequestSpec =>
+    v.size === undefined ? request : { ...request, size: v.size };
   if (server === 'floor') {
     return {
       workload,
       server,
       equivalence: 'same',
-      requests: values.map((v) => floorRequest(workload, v)),
+      requests: values.map((v) => sized(floorRequest(workload, v.vars), v)),
     };
   }
   if (server === 'papergraph') {
@@ -226,7 +233,7 @@ export function planWorkload(
       workload,
       server,
       equivalence: 'same',
-      requests: values.map((v) => graphql(PAPERGRAPH_QUERIES[workload], v)),
+      requests: values.map((v) => sized(graphql(PAPERGRAPH_QUERIES[workload], v.vars), v)),
     };
   }
   const peer = PEER_NOTES[workload] ?? { equivalence: 'nearest' as const, notes: '' };
@@ -235,7 +242,7 @@ export function planWorkload(
     server,
     equivalence: peer.equivalence,
     notes: peer.notes,
-    requests: values.map((v) => graphql(PEER_QUERIES[workload], v)),
+    requests: values.map((v) => sized(graphql(PEER_QUERIES[workload], v.vars), v)),
   };
 }
 

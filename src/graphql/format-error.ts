@@ -11,9 +11,17 @@ export interface FormatErrorOptions {
   logger: Logger;
 }
 
+/**
+ * The transaction ran out of time. A transaction whose timeout strikes while it waits for a lock
+ * (a concurrent write holds it) fails with LockClientStopped, not TransactionTimedOut.
+ */
 function isTimeout(error: unknown): boolean {
   const code = (error as { code?: string })?.code ?? '';
-  return code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
+  return (
+    code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    code === 'Neo.ClientError.Transaction.LockClientStopped' ||
+    code === 'Neo.TransientError.Transaction.LockAcquisitionTimeout'
+  );
 }
 
 /**

@@ -142,7 +142,11 @@ type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: splice }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 40 }),
+  }),
   fc.record({
     kind: fc.constant('repeat' as const),
     at: fc.nat(),
@@ -157,7 +161,9 @@ function mutate(text: string, mutations: Mutation[]): string {
     const at = out.length ? m.at % (out.length + 1) : 0;
     if (m.kind === 'insert') out = out.slice(0, at) + m.text + out.slice(at);
     else if (m.kind === 'delete') out = out.slice(0, at) + out.slice(at + m.length);
-    else out = out.slice(0, at) + out.slice(at, at + m.length).repeat(m.times) + out.slice(at + m.length);
+    else
+      out =
+        out.slice(0, at) + out.slice(at, at + m.length).repeat(m.times) + out.slice(at + m.length);
   }
   return out;
 }
@@ -224,7 +230,11 @@ describe('readPapers on generated hostile input', () => {
         fc.double({ min: 0, max: 1, noNaN: true }),
         formatOrDetect,
         (valid, cut, format) =>
-          readsCleanly(valid.text.slice(0, Math.floor(valid.text.length * cut)), valid.name, format),
+          readsCleanly(
+            valid.text.slice(0, Math.floor(valid.text.length * cut)),
+            valid.name,
+            format,
+          ),
       ),
       800,
     );
@@ -237,7 +247,11 @@ describe('readPapers on generated hostile input', () => {
         fc.array(mutation, { minLength: 1, maxLength: 8 }),
         fc.boolean(),
         (valid, mutations, detect) =>
-          readsCleanly(mutate(valid.text, mutations), valid.name, detect ? undefined : valid.format),
+          readsCleanly(
+            mutate(valid.text, mutations),
+            valid.name,
+            detect ? undefined : valid.format,
+          ),
       ),
       1_500,
     );
@@ -271,23 +285,49 @@ describe('readPapers on generated hostile input', () => {
       { maxKeys: 8 },
     );
     check(
-      fc.property(fc.array(record, { maxLength: 6 }), fc.boolean(), formatOrDetect, (records, lines, format) => {
-        const text = lines ? records.map((r) => JSON.stringify(r)).join('\n') : JSON.stringify(records);
-        readsCleanly(text, lines ? 'in.jsonl' : 'in.json', format);
-      }),
+      fc.property(
+        fc.array(record, { maxLength: 6 }),
+        fc.boolean(),
+        formatOrDetect,
+        (records, lines, format) => {
+          const text = lines
+            ? records.map((r) => JSON.stringify(r)).join('\n')
+            : JSON.stringify(records);
+          readsCleanly(text, lines ? 'in.jsonl' : 'in.json', format);
+        },
+      ),
       1_000,
     );
   });
 
   it('Atom feeds of generated elements, attributes and text', () => {
-    const name = fc.constantFrom('entry', 'title', 'summary', 'author', 'name', 'link', 'id', 'published', 'feed', 'x:entry', 'a');
-    const text = fc.oneof(fc.string({ unit: codeUnit, maxLength: 30 }), fc.constantFrom(...SYNTAX, ...UNICODE_EDGES));
+    const name = fc.constantFrom(
+      'entry',
+      'title',
+      'summary',
+      'author',
+      'name',
+      'link',
+      'id',
+      'published',
+      'feed',
+      'x:entry',
+      'a',
+    );
+    const text = fc.oneof(
+      fc.string({ unit: codeUnit, maxLength: 30 }),
+      fc.constantFrom(...SYNTAX, ...UNICODE_EDGES),
+    );
     const { node } = fc.letrec<{ node: string }>((tie) => ({
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         text,
         fc
-          .tuple(name, fc.array(tie('node'), { maxLength: 4 }), fc.option(fc.tuple(fc.constantFrom('href', 'rel', 'xmlns'), text)))
+          .tuple(
+            name,
+            fc.array(tie('node'), { maxLength: 4 }),
+            fc.option(fc.tuple(fc.constantFrom('href', 'rel', 'xmlns'), text)),
+          )
           .map(([tag, children, attr]) => {
             const attribute = attr ? ` ${attr[0]}="${attr[1].replace(/"/g, '&quot;')}"` : '';
             return `<${tag}${attribute}>${children.join('')}</${tag}>`;
@@ -297,7 +337,11 @@ describe('readPapers on generated hostile input', () => {
     check(
       fc.property(fc.array(node, { maxLength: 5 }), fc.boolean(), (children, namespaced) => {
         const open = namespaced ? '<feed xmlns="http://www.w3.org/2005/Atom">' : '<feed>';
-        readsCleanly(`<?xml version="1.0"?>\n${open}${children.join('\n')}</feed>`, 'in.xml', undefined);
+        readsCleanly(
+          `<?xml version="1.0"?>\n${open}${children.join('\n')}</feed>`,
+          'in.xml',
+          undefined,
+        );
       }),
       800,
     );
@@ -305,18 +349,30 @@ describe('readPapers on generated hostile input', () => {
 
   it('deep nesting and huge strings', () => {
     const shapes: Record<string, (n: number) => [string, string]> = {
-      'nested XML': (n) => [`<feed xmlns="http://www.w3.org/2005/Atom">${'<a>'.repeat(n)}${'</a>'.repeat(n)}</feed>`, 'in.xml'],
+      'nested XML': (n) => [
+        `<feed xmlns="http://www.w3.org/2005/Atom">${'<a>'.repeat(n)}${'</a>'.repeat(n)}</feed>`,
+        'in.xml',
+      ],
       'nested XML in an entry': (n) => [
         `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>${'<b>'.repeat(n)}x${'</b>'.repeat(n)}</title></entry></feed>`,
         'in.xml',
       ],
-      'unclosed XML': (n) => [`<feed xmlns="http://www.w3.org/2005/Atom">${'<entry>'.repeat(n)}`, 'in.xml'],
+      'unclosed XML': (n) => [
+        `<feed xmlns="http://www.w3.org/2005/Atom">${'<entry>'.repeat(n)}`,
+        'in.xml',
+      ],
       'nested JSON arrays': (n) => [`${'['.repeat(n)}${']'.repeat(n)}`, 'in.json'],
-      'nested JSON in a field': (n) => [`{"title": ${'{"a":'.repeat(n)}1${'}'.repeat(n)}, "abstract": ""}`, 'in.jsonl'],
+      'nested JSON in a field': (n) => [
+        `{"title": ${'{"a":'.repeat(n)}1${'}'.repeat(n)}, "abstract": ""}`,
+        'in.jsonl',
+      ],
       'unclosed JSON': (n) => [`[${'{"title": ['.repeat(n)}`, 'in.json'],
       'a huge title': (n) => [`{"title": "${'T'.repeat(n * 100)}", "abstract": "x"}`, 'in.jsonl'],
       'a huge page line': (n) => [`A Title\n${'word '.repeat(n * 20)}`, 'in.txt'],
-      'many lines': (n) => [`${'{"title": "t", "abstract": "a"}\n'.repeat(Math.min(n, 5_000))}`, 'in.jsonl'],
+      'many lines': (n) => [
+        `${'{"title": "t", "abstract": "a"}\n'.repeat(Math.min(n, 5_000))}`,
+        'in.jsonl',
+      ],
       'a huge XML text': (n) => [
         `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>${'&amp;'.repeat(n * 10)}</title><summary>s</summary></entry></feed>`,
         'in.xml',
@@ -349,38 +405,52 @@ describe('readPaperFile on random bytes', () => {
     const bytes = fc.oneof(
       fc.uint8Array({ maxLength: 2_000 }),
       fc
-        .tuple(fc.constantFrom(...valid), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }))
+        .tuple(
+          fc.constantFrom(...valid),
+          fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }),
+        )
         .map(([buffer, flips]) => {
           const copy = Buffer.from(buffer);
           for (const [at, value] of flips) copy[at % copy.length] = value;
           return new Uint8Array(copy);
         }),
-      fc.constantFrom(...valid).map((buffer) => new Uint8Array(Buffer.from(buffer.toString('utf8'), 'utf16le'))),
-      fc.constantFrom(...valid).map((buffer) => new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), buffer]))),
+      fc
+        .constantFrom(...valid)
+        .map((buffer) => new Uint8Array(Buffer.from(buffer.toString('utf8'), 'utf16le'))),
+      fc
+        .constantFrom(...valid)
+        .map((buffer) => new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), buffer]))),
     );
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(bytes, fc.constantFrom(...FILE_NAMES.map((f) => path.basename(f))), formatOrDetect, async (data, name, format) => {
-        const file = path.join(dir, `${n++}-${name}`);
-        fs.writeFileSync(file, data);
-        try {
-          const started = performance.now();
-          let outcome: PaperRecord[] | InputError;
+      fc.asyncProperty(
+        bytes,
+        fc.constantFrom(...FILE_NAMES.map((f) => path.basename(f))),
+        formatOrDetect,
+        async (data, name, format) => {
+          const file = path.join(dir, `${n++}-${name}`);
+          fs.writeFileSync(file, data);
           try {
-            outcome = await readPaperFile(file, format);
-          } catch (error) {
-            if (!(error instanceof InputError)) {
-              throw new Error(`readPaperFile threw ${(error as Error)?.name}: ${(error as Error)?.message}`);
+            const started = performance.now();
+            let outcome: PaperRecord[] | InputError;
+            try {
+              outcome = await readPaperFile(file, format);
+            } catch (error) {
+              if (!(error instanceof InputError)) {
+                throw new Error(
+                  `readPaperFile threw ${(error as Error)?.name}: ${(error as Error)?.message}`,
+                );
+              }
+              outcome = error;
             }
-            outcome = error;
+            expect(performance.now() - started).toBeLessThan(HANG_MS);
+            if (outcome instanceof InputError) expect(outcome.file).toBe(file);
+            else expectRecords(outcome, file);
+          } finally {
+            fs.rmSync(file, { force: true });
           }
-          expect(performance.now() - started).toBeLessThan(HANG_MS);
-          if (outcome instanceof InputError) expect(outcome.file).toBe(file);
-          else expectRecords(outcome, file);
-        } finally {
-          fs.rmSync(file, { force: true });
-        }
-      }),
+        },
+      ),
       { numRuns: runs(400), seed: SEED },
     );
   });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 
+import { ENTITY_KINDS, LINEAGE_RELATIONS, LINK_ROLES } from '../../src/model';
 import { graphFingerprint } from '../support/test-graph';
 import { TEST_API_TOKEN } from '../support/test-server';
 import { useSeededServer } from '../integration/graphql/seeded-server';
@@ -34,9 +35,6 @@ const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 /** Codes a healthy server may answer hostile input with. DATABASE_UNAVAILABLE would mean a fault. */
 const ALLOWED = new Set([...KNOWN_CODES].filter((code) => code !== 'DATABASE_UNAVAILABLE'));
 
-const ENTITY_KINDS = ['METHOD', 'MODEL', 'DATASET', 'TASK'];
-const LINK_ROLES = ['INTRODUCES', 'USES', 'EVALUATES_ON', 'COMPARES_WITH', 'ADDRESSES'];
-const RELATIONS = ['EXTENDS', 'VARIANT_OF', 'FINETUNED_FROM', 'DISTILLED_FROM', 'COMBINES', 'INSPIRED_BY'];
 const DIRECTIONS = ['ANCESTORS', 'DESCENDANTS', 'BOTH'];
 
 /** The answer is well-formed and coded; returns a description of what is wrong, or undefined. */
@@ -107,7 +105,11 @@ const READS: Record<string, { query: string; variables: Record<string, fc.Arbitr
       maxDepth: hostileInt,
       direction: enumArg(DIRECTIONS),
       kind: enumArg(ENTITY_KINDS),
-      relations: fc.oneof(fc.array(enumArg(RELATIONS), { maxLength: 8 }), enumArg(RELATIONS), wrongShape),
+      relations: fc.oneof(
+        fc.array(enumArg(LINEAGE_RELATIONS), { maxLength: 8 }),
+        enumArg(LINEAGE_RELATIONS),
+        wrongShape,
+      ),
     },
   },
   paper: {
@@ -137,8 +139,14 @@ const READS: Record<string, { query: string; variables: Record<string, fc.Arbitr
         comparesWith: stringArg,
         addresses: stringArg,
         mentions: stringArg,
-        publishedFrom: fc.oneof(stringArg, fc.constantFrom('2021-02-30', '0000-00-00', '99999-01-01', '2021')),
-        publishedTo: fc.oneof(stringArg, fc.constantFrom('2021-13-01', '2021-01-01T00:00:00Z', '-1')),
+        publishedFrom: fc.oneof(
+          stringArg,
+          fc.constantFrom('2021-02-30', '0000-00-00', '99999-01-01', '2021'),
+        ),
+        publishedTo: fc.oneof(
+          stringArg,
+          fc.constantFrom('2021-13-01', '2021-01-01T00:00:00Z', '-1'),
+        ),
       }),
     },
   },
@@ -158,7 +166,9 @@ const READS: Record<string, { query: string; variables: Record<string, fc.Arbitr
   },
 };
 
-function variablesOf(spec: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
+function variablesOf(
+  spec: Record<string, fc.Arbitrary<unknown>>,
+): fc.Arbitrary<Record<string, unknown>> {
   // Any subset: a missing required variable is a hostile input too.
   return fc.record(spec, { requiredKeys: [] });
 }
@@ -194,7 +204,12 @@ describe('hostile GraphQL, generated', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(hostileString, fc.string({ maxLength: 30 })),
-        fc.constantFrom('entity(name: $)', 'search(query: $)', 'paper(title: $)', 'lineage(name: $)'),
+        fc.constantFrom(
+          'entity(name: $)',
+          'search(query: $)',
+          'paper(title: $)',
+          'lineage(name: $)',
+        ),
         async (text, call) => {
           const literal = JSON.stringify(text);
           const field = call.replace('$', literal);
@@ -208,17 +223,29 @@ describe('hostile GraphQL, generated', () => {
   });
 
   describe('mutations with the token', () => {
-    const headers = (curator: string) => ({ authorization: `Bearer ${TEST_API_TOKEN}`, 'x-curator': curator });
+    const headers = (curator: string) => ({
+      authorization: `Bearer ${TEST_API_TOKEN}`,
+      'x-curator': curator,
+    });
     // Header values must be Latin-1; the curator name is hostile within that.
-    const curator = fc.string({ unit: fc.constantFrom(...`abc'"\\{}()$*;<>\` -_`.split('')), maxLength: 30 });
-    const realOrHostile = fc.oneof(fc.constantFrom(...REAL_NAMES, 'bert', 'imagenet-1k', 'gpt'), hostileString);
+    const curator = fc.string({
+      unit: fc.constantFrom(...`abc'"\\{}()$*;<>\` -_`.split('')),
+      maxLength: 30,
+    });
+    const realOrHostile = fc.oneof(
+      fc.constantFrom(...REAL_NAMES, 'bert', 'imagenet-1k', 'gpt'),
+      hostileString,
+    );
     const paperInput = fc.record(
       {
         title: fc.oneof(fc.constant('A Valid Paper About BERT'), stringArg),
         abstract: fc.oneof(fc.constant('We use BERT and evaluate on ImageNet-1K.'), stringArg),
         id: stringArg,
         url: stringArg,
-        arxivId: fc.oneof(stringArg, fc.constantFrom('2106.08254', '2106.08254v2', 'hep-th/9901001')),
+        arxivId: fc.oneof(
+          stringArg,
+          fc.constantFrom('2106.08254', '2106.08254v2', 'hep-th/9901001'),
+        ),
         published: fc.oneof(stringArg, fc.constantFrom('2021-06-15', '2021-02-30')),
         authors: fc.oneof(fc.array(stringArg, { maxLength: 4 }), wrongShape),
         methods: fc.oneof(fc.array(realOrHostile, { maxLength: 4 }), wrongShape),
@@ -226,7 +253,10 @@ describe('hostile GraphQL, generated', () => {
       },
       { requiredKeys: [] },
     );
-    const MUTATIONS: Record<string, { query: string; variables: fc.Arbitrary<Record<string, unknown>> }> = {
+    const MUTATIONS: Record<
+      string,
+      { query: string; variables: fc.Arbitrary<Record<string, unknown>> }
+    > = {
       ingestPapers: {
         query: `mutation M($papers: [PaperInput!]!) { ingestPapers(papers: $papers) { paperIds papers { created } } }`,
         variables: fc.record({
@@ -235,14 +265,17 @@ describe('hostile GraphQL, generated', () => {
             // One valid paper beside a bad one: all or none.
             {
               weight: 3,
-              arbitrary: fc
-                .tuple(paperInput, fc.nat(3))
-                .map(([bad, at]) => {
-                  const valid = { title: `Valid Companion ${at}`, abstract: 'We use BERT.' };
-                  return at % 2 ? [valid, bad] : [bad, valid];
-                }),
+              arbitrary: fc.tuple(paperInput, fc.nat(3)).map(([bad, at]) => {
+                const valid = { title: `Valid Companion ${at}`, abstract: 'We use BERT.' };
+                return at % 2 ? [valid, bad] : [bad, valid];
+              }),
             },
-            { weight: 1, arbitrary: fc.constant(Array.from({ length: 101 }, (_, i) => ({ title: `Over Limit ${i}` }))) },
+            {
+              weight: 1,
+              arbitrary: fc.constant(
+                Array.from({ length: 101 }, (_, i) => ({ title: `Over Limit ${i}` })),
+              ),
+            },
             { weight: 1, arbitrary: wrongShape },
           ),
         }),
@@ -265,7 +298,7 @@ describe('hostile GraphQL, generated', () => {
           {
             child: fc.oneof(realOrHostile, wrongShape),
             parent: fc.oneof(realOrHostile, wrongShape),
-            relation: enumArg(RELATIONS),
+            relation: enumArg(LINEAGE_RELATIONS),
             evidence: fc.oneof(stringArg, fc.constant('e'.repeat(2_001))),
           },
           { requiredKeys: [] },
@@ -276,7 +309,10 @@ describe('hostile GraphQL, generated', () => {
           removeMention(paperId: $paperId, entityId: $entityId, role: $role) { removed } }`,
         variables: fc.record(
           {
-            paperId: fc.oneof(fc.constant('beit-bert-pre-training-of-image-transformers'), stringArg),
+            paperId: fc.oneof(
+              fc.constant('beit-bert-pre-training-of-image-transformers'),
+              stringArg,
+            ),
             entityId: fc.oneof(fc.constantFrom('bert', 'beit', 'imagenet-1k'), stringArg),
             role: enumArg(LINK_ROLES),
           },
@@ -285,34 +321,44 @@ describe('hostile GraphQL, generated', () => {
       },
     };
 
-    it.each(Object.entries(MUTATIONS))('%s: an error leaves the graph exactly as it was', async (_, spec) => {
-      let errors = 0;
-      await fc.assert(
-        fc.asyncProperty(spec.variables, curator, async (variables, name) => {
-          const { db, server } = seeded();
-          const before = await graphFingerprint(db);
-          const answer = await postRaw(server.url, requestBody(spec.query, variables), headers(name));
-          expectNoFault(answer, variables);
-          if (answer.errors?.length) {
-            errors += 1;
-            const after = await graphFingerprint(db);
-            if (after.digest !== before.digest) {
-              throw new Error(
-                `a failed mutation changed the graph (${before.nodes}/${before.links} -> ${after.nodes}/${after.links}): ` +
-                  `${JSON.stringify(answer.errors).slice(0, 400)}\nfor ${JSON.stringify(variables).slice(0, 400)}`,
-              );
+    it.each(Object.entries(MUTATIONS))(
+      '%s: an error leaves the graph exactly as it was',
+      async (_, spec) => {
+        let errors = 0;
+        await fc.assert(
+          fc.asyncProperty(spec.variables, curator, async (variables, name) => {
+            const { db, server } = seeded();
+            const before = await graphFingerprint(db);
+            const answer = await postRaw(
+              server.url,
+              requestBody(spec.query, variables),
+              headers(name),
+            );
+            expectNoFault(answer, variables);
+            if (answer.errors?.length) {
+              errors += 1;
+              const after = await graphFingerprint(db);
+              if (after.digest !== before.digest) {
+                throw new Error(
+                  `a failed mutation changed the graph (${before.nodes}/${before.links} -> ${after.nodes}/${after.links}): ` +
+                    `${JSON.stringify(answer.errors).slice(0, 400)}\nfor ${JSON.stringify(variables).slice(0, 400)}`,
+                );
+              }
             }
-          }
-        }),
-        { numRuns: runs(30), seed: SEED },
-      );
-      // The generator must mostly produce refusals, or the property says little.
-      expect(errors).toBeGreaterThan(0);
-    });
+          }),
+          { numRuns: runs(30), seed: SEED },
+        );
+        // The generator must mostly produce refusals, or the property says little.
+        expect(errors).toBeGreaterThan(0);
+      },
+    );
   });
 
   it('still answers a plain query after all of it', async () => {
-    const answer = await post(seeded().server.url, '{ serverInfo { papergraph } papers(first: 1) { totalCount } }');
+    const answer = await post(
+      seeded().server.url,
+      '{ serverInfo { papergraph } papers(first: 1) { totalCount } }',
+    );
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toMatchObject({ papers: { totalCount: expect.any(Number) } });
   });

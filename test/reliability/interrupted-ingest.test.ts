@@ -47,7 +47,10 @@ describeWithBuild('interrupted and concurrent ingests', () => {
   it(
     'killed with SIGKILL at random points, then run to completion: the graph of an uninterrupted run',
     async () => {
-      const file = writeJsonl(path.join(dir, 'papers.jsonl'), syntheticRecords({ papers: PAPERS, seed: 3 }));
+      const file = writeJsonl(
+        path.join(dir, 'papers.jsonl'),
+        syntheticRecords({ papers: PAPERS, seed: 3 }),
+      );
 
       await clearGraph(db);
       const reference = await ingest(file);
@@ -114,7 +117,11 @@ describeWithBuild('interrupted and concurrent ingests', () => {
       );
       const b = writeJsonl(
         path.join(dir, 'b.jsonl'),
-        syntheticRecords({ papers: Math.round(PAPERS * 0.6), seed: 5, from: Math.round(PAPERS * 0.4) }),
+        syntheticRecords({
+          papers: Math.round(PAPERS * 0.6),
+          seed: 5,
+          from: Math.round(PAPERS * 0.4),
+        }),
       );
 
       await clearGraph(db);

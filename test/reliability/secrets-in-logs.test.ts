@@ -7,7 +7,14 @@ import { Database } from '../../src/db/database';
 import { RunningServer, startServer } from '../../src/server';
 import { clearGraph, openTestDatabase } from '../support/test-graph';
 import { post } from './support/http';
-import { childEnv, describeWithBuild, freePort, runCli, runCliToEnd, waitFor } from './support/processes';
+import {
+  childEnv,
+  describeWithBuild,
+  freePort,
+  runCli,
+  runCliToEnd,
+  waitFor,
+} from './support/processes';
 
 /**
  * No secret reaches a log: not the API token, not the Neo4j password (from NEO4J_PASSWORD or
@@ -58,10 +65,16 @@ describe('an in-process server logging to a stream', () => {
     const password = loadConfig().neo4jPassword;
     const auth = { authorization: `Bearer ${TOKEN}` };
     const requests: Array<[string, Record<string, string>]> = [
-      ['mutation { addLineageEdge(child: "broken", parent: "fine", relation: EXTENDS) { created edge { child { name } } } }', auth],
+      [
+        'mutation { addLineageEdge(child: "broken", parent: "fine", relation: EXTENDS) { created edge { child { name } } } }',
+        auth,
+      ],
       ['{ entities(first: 5) { nodes { name } } }', auth],
       ['mutation { mergeEntities(keep: "nope", merge: ["nada"]) { kept } }', auth],
-      ['mutation { removeMention(paperId: "p", entityId: "e", role: USES) { removed } }', { authorization: `Bearer ${TOKEN}x` }],
+      [
+        'mutation { removeMention(paperId: "p", entityId: "e", role: USES) { removed } }',
+        { authorization: `Bearer ${TOKEN}x` },
+      ],
       ['{ serverInfo { papergraph } }', { ...auth, cookie: `session=${TOKEN}` }],
     ];
     const codes: string[] = [];
@@ -69,7 +82,13 @@ describe('an in-process server logging to a stream', () => {
       const answer = await post(server.url, query, {}, headers);
       codes.push(answer.errors?.[0]?.extensions?.code ?? 'OK');
     }
-    expect(codes).toEqual(['INTERNAL_SERVER_ERROR', 'INTERNAL_SERVER_ERROR', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'OK']);
+    expect(codes).toEqual([
+      'INTERNAL_SERVER_ERROR',
+      'INTERNAL_SERVER_ERROR',
+      'BAD_USER_INPUT',
+      'UNAUTHENTICATED',
+      'OK',
+    ]);
     // The failures were logged, with their errors (and stack traces) ...
     expect(log).toMatch(/unexpected error in a GraphQL request/);
     expect(log).toMatch(/"stack"/);
@@ -90,7 +109,11 @@ describeWithBuild('the CLI, when the database refuses or cannot be reached', () 
     const wrong = 'wrong-password-must-not-show-91c2';
     const run = runCliToEnd(
       ['ingest', 'test/fixtures/formats/papers.jsonl'],
-      childEnv({ NEO4J_URI: process.env.NEO4J_URI, NEO4J_USER: process.env.NEO4J_USER, NEO4J_PASSWORD: wrong }),
+      childEnv({
+        NEO4J_URI: process.env.NEO4J_URI,
+        NEO4J_USER: process.env.NEO4J_USER,
+        NEO4J_PASSWORD: wrong,
+      }),
       120_000,
     );
     const error = (await run.then(
@@ -110,7 +133,11 @@ describeWithBuild('the CLI, when the database refuses or cannot be reached', () 
       childEnv({ NEO4J_URI: `bolt://neo4j:${secret}@127.0.0.1:${port}` }),
     );
     try {
-      await waitFor('the CLI to say it waits for Neo4j', () => /Waiting for Neo4j/.test(cli.stderr()), 60_000);
+      await waitFor(
+        'the CLI to say it waits for Neo4j',
+        () => /Waiting for Neo4j/.test(cli.stderr()),
+        60_000,
+      );
     } finally {
       cli.kill('SIGKILL');
       await cli.exited;

@@ -64,7 +64,15 @@ interface Workload {
 async function loadGraph(db: Database): Promise<Workload> {
   const random = prng(SEED);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const workload: Workload = { paperIds: [], roots: [], names: [], datasets: [], mentions: [], children: [], rootIds: [] };
+  const workload: Workload = {
+    paperIds: [],
+    roots: [],
+    names: [],
+    datasets: [],
+    mentions: [],
+    children: [],
+    rootIds: [],
+  };
   workload.roots = [...baseEntityNames('MODEL'), ...baseEntityNames('METHOD')];
   workload.datasets = baseEntityNames('DATASET');
   for (let from = 0; from < PAPERS; from += SLICE) {
@@ -74,17 +82,27 @@ async function loadGraph(db: Database): Promise<Workload> {
       const paper = pick(batch.papers);
       workload.paperIds.push(paper.id);
       const mention = pick(paper.mentions.filter((m) => m.role !== 'INTRODUCES'));
-      if (mention) workload.mentions.push({ paperId: paper.id, entityId: mention.entityId, role: mention.role });
+      if (mention)
+        workload.mentions.push({
+          paperId: paper.id,
+          entityId: mention.entityId,
+          role: mention.role,
+        });
       const introduced = paper.mentions.find((m) => m.role === 'INTRODUCES');
       if (introduced) workload.children.push(introduced.entityId);
       workload.names.push(pick(batch.entities).name);
     }
   }
-  const rootIds = await db.query<{ id: string }>('MATCH (e:Entity) WHERE e.name IN $names RETURN e.id AS id', {
-    names: workload.roots,
-  });
+  const rootIds = await db.query<{ id: string }>(
+    'MATCH (e:Entity) WHERE e.name IN $names RETURN e.id AS id',
+    {
+      names: workload.roots,
+    },
+  );
   workload.rootIds = rootIds.map((r) => r.id);
-  workload.mentions = [...new Map(workload.mentions.map((m) => [`${m.paperId} ${m.role} ${m.entityId}`, m])).values()];
+  workload.mentions = [
+    ...new Map(workload.mentions.map((m) => [`${m.paperId} ${m.role} ${m.entityId}`, m])).values(),
+  ];
   return workload;
 }
 
@@ -92,7 +110,8 @@ async function loadGraph(db: Database): Promise<Workload> {
 function readBodies(w: Workload): Array<{ kind: string; weight: number; body: () => string }> {
   const random = prng(SEED + 1);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+  const body = (query: string, variables: Record<string, unknown>) =>
+    JSON.stringify({ query, variables });
   return [
     {
       kind: 'paper',
@@ -107,9 +126,12 @@ function readBodies(w: Workload): Array<{ kind: string; weight: number; body: ()
       kind: 'papersUsing',
       weight: 3,
       body: () =>
-        body('query P($n: String) { papers(first: 20, where: { uses: $n }) { totalCount nodes { id title } } }', {
-          n: pick(w.names),
-        }),
+        body(
+          'query P($n: String) { papers(first: 20, where: { uses: $n }) { totalCount nodes { id title } } }',
+          {
+            n: pick(w.names),
+          },
+        ),
     },
     {
       kind: 'entity',
@@ -142,24 +164,33 @@ function readBodies(w: Workload): Array<{ kind: string; weight: number; body: ()
       kind: 'search',
       weight: 2,
       body: () =>
-        body('query S($q: String!) { search(query: $q, first: 10) { score node { __typename } } }', {
-          q: pick(w.names),
-        }),
+        body(
+          'query S($q: String!) { search(query: $q, first: 10) { score node { __typename } } }',
+          {
+            q: pick(w.names),
+          },
+        ),
     },
     {
       kind: 'path',
       weight: 1,
       body: () =>
-        body('query P($a: String!, $b: String!) { path(from: $a, to: $b, maxLength: 4) { relation } }', {
-          a: pick(w.names),
-          b: pick(w.datasets),
-        }),
+        body(
+          'query P($a: String!, $b: String!) { path(from: $a, to: $b, maxLength: 4) { relation } }',
+          {
+            a: pick(w.names),
+            b: pick(w.datasets),
+          },
+        ),
     },
     {
       kind: 'entitiesPage',
       weight: 1,
       body: () =>
-        body('{ entities(first: 20, kind: DATASET, where: { nameContains: "Bench" }) { totalCount nodes { id } } }', {}),
+        body(
+          '{ entities(first: 20, kind: DATASET, where: { nameContains: "Bench" }) { totalCount nodes { id } } }',
+          {},
+        ),
     },
   ];
 }
@@ -176,7 +207,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 describeWithBuild('soak', () => {
@@ -195,7 +229,11 @@ describeWithBuild('soak', () => {
   it(
     `${CONNECTIONS} connections of mixed reads and curation writes for ${MINUTES} min over ${PAPERS} papers`,
     async () => {
-      const figures: Record<string, unknown> = { papers: PAPERS, minutes: MINUTES, connections: CONNECTIONS };
+      const figures: Record<string, unknown> = {
+        papers: PAPERS,
+        minutes: MINUTES,
+        connections: CONNECTIONS,
+      };
       const loadStarted = Date.now();
       await clearGraph(db);
       const workload = await loadGraph(db);
@@ -217,7 +255,12 @@ describeWithBuild('soak', () => {
         }),
       );
       const url = `http://127.0.0.1:${port}`;
-      await waitFor('the API to listen', async () => (await fetch(`${url}/health`)).status === 200, 120_000, 500);
+      await waitFor(
+        'the API to listen',
+        async () => (await fetch(`${url}/health`)).status === 200,
+        120_000,
+        500,
+      );
 
       // Reads: autocannon, each request a random body of the mix; latency per request kept by time.
       const bodies = readBodies(workload);
@@ -254,7 +297,8 @@ describeWithBuild('soak', () => {
               { p: m.paperId, e: m.entityId, r: m.role },
               headers,
             );
-            if (answer.errors || answer.status !== 200) writeErrors.push(JSON.stringify(answer.errors ?? answer));
+            if (answer.errors || answer.status !== 200)
+              writeErrors.push(JSON.stringify(answer.errors ?? answer));
             else removed.push(m);
           } else {
             // Children are never roots, and roots never get parents: no edge can close a cycle.
@@ -270,7 +314,8 @@ describeWithBuild('soak', () => {
                 { c: child, p: parent, r: relation },
                 headers,
               );
-              if (answer.errors || answer.status !== 200) writeErrors.push(JSON.stringify(answer.errors ?? answer));
+              if (answer.errors || answer.status !== 200)
+                writeErrors.push(JSON.stringify(answer.errors ?? answer));
               else added.push({ child, parent, relation });
             }
           }
@@ -298,9 +343,14 @@ describeWithBuild('soak', () => {
             onResponse: (status, body, state) => {
               const context = state as RequestContext;
               const now = performance.now();
-              samples.push({ at: (now - started) / 1000, ms: now - Number(context.sent), kind: String(context.kind) });
+              samples.push({
+                at: (now - started) / 1000,
+                ms: now - Number(context.sent),
+                kind: String(context.kind),
+              });
               if (status !== 200 || body.includes('"errors"')) {
-                if (readErrors.length < 20) readErrors.push(`${context.kind} ${status} ${body.slice(0, 300)}`);
+                if (readErrors.length < 20)
+                  readErrors.push(`${context.kind} ${status} ${body.slice(0, 300)}`);
                 else readErrors.push('');
               }
             },
@@ -332,7 +382,14 @@ describeWithBuild('soak', () => {
       );
 
       // Windows after warm-up: latency per window, RSS at the first and the last.
-      const windows: Array<{ from: number; to: number; requests: number; p50: number; p99: number; rssMiB: number }> = [];
+      const windows: Array<{
+        from: number;
+        to: number;
+        requests: number;
+        p50: number;
+        p99: number;
+        rssMiB: number;
+      }> = [];
       for (let from = WARMUP_S; from + WINDOW_S <= totalS + 0.5; from += WINDOW_S) {
         const to = from + WINDOW_S;
         const ms = samples
@@ -357,15 +414,33 @@ describeWithBuild('soak', () => {
             .filter((s) => s.kind === kind && s.at >= WARMUP_S)
             .map((s) => s.ms)
             .sort((a, b) => a - b);
-          return [kind, { requests: ms.length, p50: Math.round(percentile(ms, 50)), p99: Math.round(percentile(ms, 99)) }];
+          return [
+            kind,
+            {
+              requests: ms.length,
+              p50: Math.round(percentile(ms, 50)),
+              p99: Math.round(percentile(ms, 99)),
+            },
+          ];
         }),
       );
       Object.assign(figures, {
         requests: result.requests.total,
         requestsPerSecond: Math.round(result.requests.average),
         latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-        errors: { reads: readErrors.length, writes: writeErrors.length, connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx },
-        mutations: { addLineageEdge: added.length, removeMention: removed.length, missingEdges, lostRemovals },
+        errors: {
+          reads: readErrors.length,
+          writes: writeErrors.length,
+          connection: result.errors,
+          timeouts: result.timeouts,
+          non2xx: result.non2xx,
+        },
+        mutations: {
+          addLineageEdge: added.length,
+          removeMention: removed.length,
+          missingEdges,
+          lostRemovals,
+        },
         rssGrowth: Math.round((last.rssMiB / first.rssMiB - 1) * 1000) / 10,
         p99Ratio: Math.round((last.p99 / first.p99) * 100) / 100,
         windows,
@@ -377,7 +452,13 @@ describeWithBuild('soak', () => {
       fs.writeFileSync(path.join(out, 'last-run.json'), `${JSON.stringify(figures, null, 2)}\n`);
       console.log(`[soak] ${JSON.stringify(figures, null, 2)}`);
 
-      expect(figures.errors).toEqual({ reads: 0, writes: 0, connection: 0, timeouts: 0, non2xx: 0 });
+      expect(figures.errors).toEqual({
+        reads: 0,
+        writes: 0,
+        connection: 0,
+        timeouts: 0,
+        non2xx: 0,
+      });
       expect(added.length + removed.length).toBeGreaterThan(0);
       expect({ missingEdges, lostRemovals }).toEqual({ missingEdges: 0, lostRemovals: 0 });
       expect(last.rssMiB).toBeLessThan(first.rssMiB * 1.2);

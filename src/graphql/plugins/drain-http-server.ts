@@ -13,6 +13,8 @@ export interface DrainOptions {
    * its request is already on the way (or in the socket, unread). Default 1000.
    */
   lingerMs?: number;
+  /** How long to go on accepting connections the kernel already queued. Default 3000. */
+  acceptMs?: number;
 }
 
 /**
@@ -27,13 +29,20 @@ export interface DrainOptions {
  * accepted first, the listener closes without touching connections, and a connection is closed
  * only once it has no request in progress after `lingerMs`.
  */
-export function drainHttpServerPlugin({ httpServer, graceMs, lingerMs = 1_000 }: DrainOptions): ApolloServerPlugin {
+export function drainHttpServerPlugin({
+  httpServer,
+  graceMs,
+  lingerMs = 1_000,
+  acceptMs = 3_000,
+}: DrainOptions): ApolloServerPlugin {
   const active = new Map<net.Socket, number>();
   let stopping = false;
   const endIfIdle = (socket: net.Socket) => {
     if (!active.get(socket)) socket.end();
   };
+  let accepted = 0;
   httpServer.on('connection', (socket: net.Socket) => {
+    accepted += 1;
     active.set(socket, 0);
     socket.once('close', () => active.delete(socket));
   });
@@ -52,9 +61,16 @@ export function drainHttpServerPlugin({ httpServer, graceMs, lingerMs = 1_000 }:
       return {
         async drainServer() {
           stopping = true;
-          // Connections the kernel completed but Node has not accepted yet (a busy event loop)
-          // would be reset by closing the listener: let the next poll phase accept them first.
-          for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+          // Connections the kernel completed but Node has not accepted yet would be reset by
+          // closing the listener. Node takes about one per event-loop turn, and a turn is long
+          // when requests keep the loop busy: keep accepting until a turn brings none.
+          const acceptUntil = Date.now() + Math.min(acceptMs, graceMs);
+          for (let seen = -1; seen !== accepted && Date.now() < acceptUntil;) {
+            seen = accepted;
+            // Two immediates always span a poll phase, where accepting happens.
+            await new Promise((resolve) => setImmediate(resolve));
+            await new Promise((resolve) => setImmediate(resolve));
+          }
           // net.Server's close, not http.Server's: stop accepting, leave open connections be.
           const closed = new Promise<void>((resolve) =>
             net.Server.prototype.close.call(httpServer, () => resolve()),

@@ -109,6 +109,9 @@ describe('bench harness smoke run', () => {
       expect(result.latencyMs.p95).toBeLessThanOrEqual(result.latencyMs.p99);
       expect(result.latencyMs.p99).toBeLessThanOrEqual(result.latencyMs.max);
       if (result.requests > 0) expect(result.responseBytes).toBeGreaterThan(0);
+      if (workload.startsWith('lineage') || workload === 'entity-papers') {
+        expect(result.bySize?.map((h) => h.half)).toEqual(['smaller', 'larger']);
+      }
       figures.push(result);
     }
   });

@@ -70,13 +70,25 @@ export const UNICODE = [
 ];
 
 /** Names that exist in the seed corpus, so that hostile values also ride on real matches. */
-export const REAL_NAMES = ['BERT', 'bert', 'ImageNet-1K', 'COCO', 'MAE', 'BEiT', 'Transformer', 'DETR'];
+export const REAL_NAMES = [
+  'BERT',
+  'bert',
+  'ImageNet-1K',
+  'COCO',
+  'MAE',
+  'BEiT',
+  'Transformer',
+  'DETR',
+];
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
 
 /** A long string of one character (or a short pattern), 1k to 200k UTF-16 units. */
 const huge = fc
-  .tuple(fc.constantFrom('a', '*', '\\', "'", '(', '\ud800', '中', 'a b ', 'BERT '), fc.integer({ min: 1_000, max: 200_000 }))
+  .tuple(
+    fc.constantFrom('a', '*', '\\', "'", '(', '\ud800', '中', 'a b ', 'BERT '),
+    fc.integer({ min: 1_000, max: 200_000 }),
+  )
   .map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)));
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -84,12 +96,19 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: codeUnit, maxLength: 40 }) },
   {
     weight: 3,
-    arbitrary: fc.string({ unit: fc.constantFrom(...CYPHER, ...LUCENE, ...REGEX, ...UNICODE), maxLength: 6 }),
+    arbitrary: fc.string({
+      unit: fc.constantFrom(...CYPHER, ...LUCENE, ...REGEX, ...UNICODE),
+      maxLength: 6,
+    }),
   },
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.constantFrom(...REAL_NAMES), fc.constantFrom(...CYPHER, ...LUCENE, ...UNICODE), fc.boolean())
+      .tuple(
+        fc.constantFrom(...REAL_NAMES),
+        fc.constantFrom(...CYPHER, ...LUCENE, ...UNICODE),
+        fc.boolean(),
+      )
       .map(([name, junk, before]) => (before ? `${junk}${name}` : `${name}${junk}`)),
   },
   { weight: 2, arbitrary: fc.constantFrom(...REAL_NAMES) },
@@ -169,7 +188,10 @@ export const wrongShape: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A value for an argument of GraphQL type String or ID. */
-export const stringArg = fc.oneof({ weight: 9, arbitrary: hostileString }, { weight: 1, arbitrary: wrongShape });
+export const stringArg = fc.oneof(
+  { weight: 9, arbitrary: hostileString },
+  { weight: 1, arbitrary: wrongShape },
+);
 
 /** A value for an enum argument: mostly valid values, else hostile strings or wrong shapes. */
 export function enumArg(values: readonly string[]): fc.Arbitrary<unknown> {
@@ -184,7 +206,10 @@ export function enumArg(values: readonly string[]): fc.Arbitrary<unknown> {
 export function inputArg(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 8, arbitrary: fc.record(fields, { requiredKeys: [] }) },
-    { weight: 1, arbitrary: fc.record({ ...fields, unknownField: hostileString }, { requiredKeys: [] }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ ...fields, unknownField: hostileString }, { requiredKeys: [] }),
+    },
     { weight: 1, arbitrary: wrongShape },
   );
 }

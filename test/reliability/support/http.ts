@@ -20,6 +20,8 @@ export interface Answer {
   text?: string;
   /** Why no response came. */
   failure?: string;
+  /** The operation, when a QueryLoad sent it. */
+  query?: string;
 }
 
 /**
@@ -63,7 +65,10 @@ export async function postRaw(
     const text = await response.text();
     const ms = Date.now() - at;
     try {
-      const json = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: GraphQLError[] };
+      const json = JSON.parse(text) as {
+        data?: Record<string, unknown> | null;
+        errors?: GraphQLError[];
+      };
       return { status: response.status, ms, at, data: json.data, errors: json.errors };
     } catch {
       return { status: response.status, ms, at, text };
@@ -84,7 +89,10 @@ export function post(
   return postRaw(url, JSON.stringify({ query, variables }), headers, timeoutMs);
 }
 
-export async function health(url: string, timeoutMs = 10_000): Promise<{ status: number; ms: number; body?: unknown }> {
+export async function health(
+  url: string,
+  timeoutMs = 10_000,
+): Promise<{ status: number; ms: number; body?: unknown }> {
   const at = Date.now();
   try {
     const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(timeoutMs) });
@@ -98,10 +106,22 @@ export async function health(url: string, timeoutMs = 10_000): Promise<{ status:
  * A GraphQL POST on a connection of its own (fetch would reuse a pooled keep-alive connection):
  * the HTTP status, or the error code when no connection or no response came.
  */
-export function postOnNewConnection(port: number, query: string, timeoutMs = 5_000): Promise<number | string> {
+export function postOnNewConnection(
+  port: number,
+  query: string,
+  timeoutMs = 5_000,
+): Promise<number | string> {
   return new Promise((resolve) => {
     const request = http.request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: false, timeout: timeoutMs, headers: { 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent: false,
+        timeout: timeoutMs,
+        headers: { 'content-type': 'application/json' },
+      },
       (response) => {
         response.resume();
         response.once('end', () => resolve(response.statusCode ?? 0));
@@ -114,7 +134,10 @@ export function postOnNewConnection(port: number, query: string, timeoutMs = 5_0
 }
 
 /** Whether a new TCP connection to the port is accepted (a listening socket), refused, or hangs. */
-export function tcpConnect(port: number, timeoutMs = 2_000): Promise<'accepted' | 'refused' | 'timeout'> {
+export function tcpConnect(
+  port: number,
+  timeoutMs = 2_000,
+): Promise<'accepted' | 'refused' | 'timeout'> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     const timer = setTimeout(() => {
@@ -168,7 +191,8 @@ export class QueryLoad {
     let i = k;
     while (this.running) {
       const query = this.queries[i++ % this.queries.length];
-      this.answers.push(await post(this.url, query, {}, {}, this.options.timeoutMs ?? 60_000));
+      const answer = await post(this.url, query, {}, {}, this.options.timeoutMs ?? 60_000);
+      this.answers.push({ ...answer, query });
       await new Promise((resolve) => setTimeout(resolve, this.options.pauseMs ?? 100));
     }
   }

@@ -78,14 +78,19 @@ export class Deployment {
   }
 
   /** Starts `papergraph serve` and waits until /health answers 200 (the database is up). */
-  async serve(timeoutMs: number, extra: Record<string, string | undefined> = {}): Promise<CliProcess> {
+  async serve(
+    timeoutMs: number,
+    extra: Record<string, string | undefined> = {},
+  ): Promise<CliProcess> {
     const server = runCli(['serve'], this.env(extra));
     this.children.push(server);
     await waitFor(
       'papergraph serve to answer /health with 200',
       async () => {
         if (!server.alive()) {
-          throw new Error(`serve exited early\nstdout: ${server.stdout()}\nstderr: ${server.stderr()}`);
+          throw new Error(
+            `serve exited early\nstdout: ${server.stdout()}\nstderr: ${server.stderr()}`,
+          );
         }
         return (await health(this.url, 3_000)).status === 200;
       },
@@ -93,7 +98,9 @@ export class Deployment {
       500,
     ).catch((error) => {
       if (!server.alive()) throw error;
-      throw new Error(`${(error as Error).message}\nstdout: ${server.stdout()}\nstderr: ${server.stderr()}`);
+      throw new Error(
+        `${(error as Error).message}\nstdout: ${server.stdout()}\nstderr: ${server.stderr()}`,
+      );
     });
     return server;
   }
@@ -130,7 +137,9 @@ export class Deployment {
     // Only a Launcher JVM: a pid file left by a killed database may name a recycled pid.
     if (pid && isAlive(pid) && isLauncher(pid)) {
       process.kill(pid, 'SIGKILL');
-      await waitFor('the test database to exit', () => !isAlive(pid), 10_000).catch(() => undefined);
+      await waitFor('the test database to exit', () => !isAlive(pid), 10_000).catch(
+        () => undefined,
+      );
     }
     fs.rmSync(this.dir, { recursive: true, force: true });
   }

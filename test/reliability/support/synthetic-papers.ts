@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 
 import { slug } from '../../../src/ingest/resolve/slug';
-import { EntityKind, EntityRecord, GraphBatch, LineageRecord, MentionRecord } from '../../../src/model';
+import {
+  EntityKind,
+  EntityRecord,
+  GraphBatch,
+  LineageRecord,
+  MentionRecord,
+} from '../../../src/model';
 
 /**
  * Deterministic synthetic papers for the reliability tests: the same size and seed always give the
@@ -71,7 +77,8 @@ function coinedName(n: number, kind: 'MODEL' | 'METHOD' | 'DATASET'): string {
     const o = ONSETS[i % ONSETS.length];
     const v = VOWELS[Math.floor(i / ONSETS.length) % VOWELS.length];
     const c = CLUSTERS[Math.floor(i / (ONSETS.length * VOWELS.length)) % CLUSTERS.length];
-    const w = VOWELS[Math.floor(i / (ONSETS.length * VOWELS.length * CLUSTERS.length)) % VOWELS.length];
+    const w =
+      VOWELS[Math.floor(i / (ONSETS.length * VOWELS.length * CLUSTERS.length)) % VOWELS.length];
     return `${o}${v}${c}${w}`;
   };
   // A bijection of n onto stem pairs, scrambled so neighbours do not share a first stem.
@@ -146,13 +153,31 @@ function paper(seed: number, i: number): Paper {
   const record: JsonlPaper = {
     id: `synthetic-${seed}-${String(i).padStart(6, '0')}`,
     title: `${self.name}: ${task} at Scale (${i})`,
-    abstract: [sentences.task, sentences.intro, sentences.uses, sentences.evaluates, sentences.compares]
+    abstract: [
+      sentences.task,
+      sentences.intro,
+      sentences.uses,
+      sentences.evaluates,
+      sentences.compares,
+    ]
       .filter(Boolean)
       .join(' '),
     published: `${year}-${String(1 + int(12)).padStart(2, '0')}-${String(1 + int(28)).padStart(2, '0')}`,
-    authors: [`A. ${ONSETS[int(ONSETS.length)]}${VOWELS[int(5)]}rn`, `B. ${ONSETS[int(ONSETS.length)]}olk`],
+    authors: [
+      `A. ${ONSETS[int(ONSETS.length)]}${VOWELS[int(5)]}rn`,
+      `B. ${ONSETS[int(ONSETS.length)]}olk`,
+    ],
   };
-  return { record, introduces: self, parent, uses, evaluatesOn, comparesWith, task: taskEntity, sentences };
+  return {
+    record,
+    introduces: self,
+    parent,
+    uses,
+    evaluatesOn,
+    comparesWith,
+    task: taskEntity,
+    sentences,
+  };
 }
 
 function range(options: SyntheticOptions): number[] {
@@ -185,7 +210,8 @@ export function syntheticBatch(options: SyntheticOptions): GraphBatch {
       evidence: string,
     ) => {
       for (const e of es) {
-        if (!entities.has(e.id)) entities.set(e.id, { id: e.id, name: e.name, kind: e.kind, aliases: [] });
+        if (!entities.has(e.id))
+          entities.set(e.id, { id: e.id, name: e.name, kind: e.kind, aliases: [] });
         mentions.push({ entityId: e.id, role, evidence, confidence: 0.9, source: 'EXTRACTED' });
       }
     };

@@ -102,4 +102,16 @@ describe('formatError', () => {
     });
     expect(format(internal('timed out'), error).extensions).toEqual({ code: 'QUERY_TIMEOUT' });
   });
+
+  it('answers a timeout that struck while waiting for a lock as QUERY_TIMEOUT', () => {
+    const format = createFormatError({
+      maskInternalErrors: true,
+      logger: fakeLogger() as unknown as Logger,
+    });
+    // What Neo4j 5.26 answers when the transaction timeout ends a wait for another's lock.
+    const error = Object.assign(new Error('The transaction has been terminated.'), {
+      code: 'Neo.ClientError.Transaction.LockClientStopped',
+    });
+    expect(format(internal('terminated'), error).extensions).toEqual({ code: 'QUERY_TIMEOUT' });
+  });
 });

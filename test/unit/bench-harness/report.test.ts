@@ -6,7 +6,7 @@ import { generateCorpus } from '../../../bench/corpus/generate';
 import { writeImportCsv } from '../../../bench/harness/bulk-import';
 import { packageOf } from '../../../bench/harness/cpu-profile';
 import { LoadFigures } from '../../../bench/harness/ingest-bench';
-import { WorkloadFigures } from '../../../bench/harness/query-bench';
+import { WorkloadFigures, latencyBySize } from '../../../bench/harness/query-bench';
 import { checkTargets, ratiosOf } from '../../../bench/harness/report';
 import { ServerKind, WorkloadName } from '../../../bench/harness/workloads';
 
@@ -113,6 +113,17 @@ describe('ratios and targets', () => {
       ratios,
     });
     expect(targets.find((t) => t.target.startsWith('lineage depth 6'))?.holds).toBeNull();
+  });
+});
+
+describe('latency by answer size', () => {
+  it('splits the variants at the median size', () => {
+    const requests = [30, 10, 20, 40].map((size) => ({ method: 'GET' as const, path: '/', size }));
+    const halves = latencyBySize(requests, [[30, 31], [10], [20, 21, 22], [400]]);
+    expect(halves).toEqual([
+      { half: 'smaller', sizes: [10, 20], requests: 4, latencyMs: { p50: 20, p99: 22 } },
+      { half: 'larger', sizes: [30, 40], requests: 3, latencyMs: { p50: 31, p99: 400 } },
+    ]);
   });
 });
 
