@@ -16,7 +16,9 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       // The benchmark harness smoke run joins `npm test` once the harness is finished (issue 6);
       // until then: npx jest --selectProjects integration --runInBand -- test/integration/bench
-      testPathIgnorePatterns: process.env.PAPERGRAPH_BENCH_SMOKE ? [] : ['/test/integration/bench/'],
+      testPathIgnorePatterns: process.env.PAPERGRAPH_BENCH_SMOKE
+        ? []
+        : ['/test/integration/bench/'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

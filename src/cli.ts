@@ -22,7 +22,9 @@ export function buildCli(): Command {
   loadDotEnv();
   const config = loadConfig();
   const program = new Command('papergraph')
-    .description('An open knowledge graph of machine-learning papers, methods, models, datasets and tasks.')
+    .description(
+      'An open knowledge graph of machine-learning papers, methods, models, datasets and tasks.',
+    )
     .showHelpAfterError();
   registerServeCommand(program, config);
   registerDbCommands(program, config);

@@ -88,7 +88,10 @@ export interface RequestLimits {
 }
 
 /** The project root, whether running from src/ (tests) or dist/src/ (built). */
-export const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+export const ROOT = path.resolve(
+  __dirname,
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..',
+);
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -136,8 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: bool(env, 'PAPERGRAPH_SEED_ON_START', true),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     rootDir,
-    version: (JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { version: string })
-      .version,
+    version: (
+      JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { version: string }
+    ).version,
     introspection: bool(env, 'PAPERGRAPH_INTROSPECTION', !production),
     playground: bool(env, 'PAPERGRAPH_PLAYGROUND', !production),
     limits: {

@@ -6,7 +6,15 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'papergraph' },
     redact: {
-      paths: ['password', '*.password', 'authorization', '*.authorization', 'headers.authorization', 'token', '*.token'],
+      paths: [
+        'password',
+        '*.password',
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'token',
+        '*.token',
+      ],
       censor: '[redacted]',
     },
   });

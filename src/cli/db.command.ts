@@ -12,7 +12,9 @@ export function registerDbCommands(program: Command, config: Config): void {
   const db = program.command('db').description('Manage the embedded Neo4j (no Docker needed).');
 
   db.command('start')
-    .description('Start the embedded Neo4j in the background (pid and log files beside the data folder).')
+    .description(
+      'Start the embedded Neo4j in the background (pid and log files beside the data folder).',
+    )
     .action(async () => {
       const running = await startEmbedded(embeddedOptions(config, say), 'background');
       say(`Started Neo4j ${running.version} at ${running.uri} (pid ${running.pid}).`);
@@ -47,10 +49,14 @@ export function registerDbCommands(program: Command, config: Config): void {
       });
       try {
         const version = await probe.serverVersion();
-        say(`running: Neo4j ${version} at ${running.uri}, pid ${running.pid}, started ${running.startedAt} (${running.mode})`);
+        say(
+          `running: Neo4j ${version} at ${running.uri}, pid ${running.pid}, started ${running.startedAt} (${running.mode})`,
+        );
         say(`data: ${config.embeddedDataDir}  log: ${logFilePath(config.embeddedDataDir)}`);
       } catch (error) {
-        say(`pid ${running.pid} is alive but Neo4j does not answer at ${running.uri}: ${(error as Error).message}`);
+        say(
+          `pid ${running.pid} is alive but Neo4j does not answer at ${running.uri}: ${(error as Error).message}`,
+        );
         process.exitCode = 3;
       } finally {
         await probe.close();
@@ -58,7 +64,9 @@ export function registerDbCommands(program: Command, config: Config): void {
     });
 
   db.command('jars')
-    .description('Resolve the Neo4j jars from Maven Central into the cache (done by the first start anyway).')
+    .description(
+      'Resolve the Neo4j jars from Maven Central into the cache (done by the first start anyway).',
+    )
     .action(() => {
       const jars = ensureJars(config.rootDir, config.cacheDir, say);
       say(`Neo4j ${jars.version} jars in ${jars.libDir}`);

@@ -21,7 +21,8 @@ interface IngestFlags {
 /** Inputs this long get a progress bar on a terminal; short ones finish before it would draw. */
 const PROGRESS_THRESHOLD = 500;
 
-const counts = (c: WriteCounts) => `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
+const counts = (c: WriteCounts) =>
+  `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
 
 export function formatSummary(result: IngestResult): string {
   const { batch, report } = result;
@@ -42,7 +43,9 @@ function reportLines(report: LoadReport): string[] {
     `entities: ${counts(report.entities)}`,
     `links:    ${counts(report.mentions)}, ${report.mentions.removed} removed`,
     `lineage:  ${counts(report.lineage)}, ${report.lineage.removed} removed`,
-    changedNothing(report) ? 'Nothing changed: the graph already held this input.' : 'Graph updated.',
+    changedNothing(report)
+      ? 'Nothing changed: the graph already held this input.'
+      : 'Graph updated.',
   ];
 }
 
@@ -51,11 +54,17 @@ async function run(config: Config, files: string[], flags: IngestFlags): Promise
   const options = { rootDir: config.rootDir, format: flags.format, curation: flags.curation };
   if (flags.dryRun) {
     const result = await ingestFiles(undefined, files, options);
-    process.stdout.write(flags.json ? `${JSON.stringify(toDryRunJson(result.batch), null, 2)}\n` : `${formatSummary(result)}\n`);
+    process.stdout.write(
+      flags.json
+        ? `${JSON.stringify(toDryRunJson(result.batch), null, 2)}\n`
+        : `${formatSummary(result)}\n`,
+    );
     return;
   }
   const connection = await connect(config, log, { attachToAny: true });
-  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr }, Presets.shades_classic) : undefined;
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ stream: process.stderr }, Presets.shades_classic)
+    : undefined;
   let barStarted = false;
   try {
     const result = await ingestFiles(connection.db, files, {
@@ -69,7 +78,9 @@ async function run(config: Config, files: string[], flags: IngestFlags): Promise
     });
     bar?.stop();
     process.stdout.write(
-      flags.json ? `${JSON.stringify({ papersRead: result.papersRead, report: result.report, warnings: result.batch.warnings })}\n` : `${formatSummary(result)}\n`,
+      flags.json
+        ? `${JSON.stringify({ papersRead: result.papersRead, report: result.report, warnings: result.batch.warnings })}\n`
+        : `${formatSummary(result)}\n`,
     );
   } finally {
     bar?.stop();
@@ -81,8 +92,13 @@ export function registerIngestCommands(program: Command, config: Config): void {
   program
     .command('ingest')
     .description('Read papers, extract their entities and links, and load them into the graph.')
-    .argument('<file...>', 'input files (HF Papers page text, JSON Lines, arXiv Atom, Papers with Code JSON)')
-    .addOption(new Option('--format <format>', 'input format instead of detecting it').choices([...FORMATS]))
+    .argument(
+      '<file...>',
+      'input files (HF Papers page text, JSON Lines, arXiv Atom, Papers with Code JSON)',
+    )
+    .addOption(
+      new Option('--format <format>', 'input format instead of detecting it').choices([...FORMATS]),
+    )
     .option('--no-curation', 'skip the reviewed curation overlay (seeds/curation.json)')
     .option('--dry-run', 'extract only: write nothing to the database')
     .option('--json', 'print JSON (with --dry-run: the extracted papers, mentions and lineage)')

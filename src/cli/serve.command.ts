@@ -18,7 +18,12 @@ export function registerServeCommand(program: Command, config: Config): void {
           if (seeded?.report) {
             const { papers, entities, mentions, lineage } = seeded.report;
             logger.info(
-              { papers: papers.created, entities: entities.created, links: mentions.created, lineage: lineage.created },
+              {
+                papers: papers.created,
+                entities: entities.created,
+                links: mentions.created,
+                lineage: lineage.created,
+              },
               'The graph was empty: loaded the seed corpus',
             );
           }

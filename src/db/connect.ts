@@ -132,7 +132,11 @@ export function displayUri(uri: string): string {
 }
 
 /** A database started beside papergraph (Docker Compose) may still be booting: wait for it. */
-async function waitUntilReachable(db: Database, uri: string, log: (line: string) => void): Promise<void> {
+async function waitUntilReachable(
+  db: Database,
+  uri: string,
+  log: (line: string) => void,
+): Promise<void> {
   const deadline = Date.now() + CONNECT_TIMEOUT_MS;
   const shown = displayUri(uri);
   let announced = false;

@@ -165,7 +165,10 @@ function attached(info: PidFile, owned: boolean, dataDir: string): RunningNeo4j 
  * reuses a database left running by `db:start`; any other running one is an error, since two
  * JVMs cannot share one store.
  */
-export async function startEmbedded(options: EmbeddedOptions, mode: RunMode): Promise<RunningNeo4j> {
+export async function startEmbedded(
+  options: EmbeddedOptions,
+  mode: RunMode,
+): Promise<RunningNeo4j> {
   const log = options.log ?? (() => undefined);
   const existing = readRunning(options.dataDir);
   if (existing) {
@@ -196,7 +199,10 @@ export async function startEmbedded(options: EmbeddedOptions, mode: RunMode): Pr
   const logFile = logFilePath(options.dataDir);
   const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const fd = fs.openSync(logFile, 'a');
-  fs.writeSync(fd, `--- papergraph: starting Neo4j ${jars.version} (${mode}) at ${new Date().toISOString()}\n`);
+  fs.writeSync(
+    fd,
+    `--- papergraph: starting Neo4j ${jars.version} (${mode}) at ${new Date().toISOString()}\n`,
+  );
 
   const child = spawn(
     'java',

@@ -42,7 +42,9 @@ export function readMigrations(schemaDir: string): Migration[] {
 /** Returns the ids of the migrations applied by this call. */
 export async function migrate(db: Database, schemaDir: string): Promise<string[]> {
   const applied = new Set(
-    (await db.query<{ id: string }>('MATCH (m:SchemaMigration) RETURN m.id AS id')).map((r) => r.id),
+    (await db.query<{ id: string }>('MATCH (m:SchemaMigration) RETURN m.id AS id')).map(
+      (r) => r.id,
+    ),
   );
   const done: string[] = [];
   for (const migration of readMigrations(schemaDir)) {

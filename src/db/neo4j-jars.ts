@@ -42,7 +42,8 @@ function hasTool(command: string, args: string[]): boolean {
 
 /** Throws a MissingToolError naming what to install when Java is absent. */
 export function requireJava(): void {
-  if (!hasTool('java', ['-version'])) throw new MissingToolError('Java', 'the database runs on the JVM');
+  if (!hasTool('java', ['-version']))
+    throw new MissingToolError('Java', 'the database runs on the JVM');
 }
 
 /**

@@ -13,7 +13,9 @@ export class ServerInfo {
 
 @Resolver()
 export class ServerInfoResolver {
-  @Query(() => ServerInfo, { description: 'Versions of papergraph and of the Neo4j it serves from.' })
+  @Query(() => ServerInfo, {
+    description: 'Versions of papergraph and of the Neo4j it serves from.',
+  })
   async serverInfo(@Ctx() ctx: Context): Promise<ServerInfo> {
     return { papergraph: ctx.version, neo4j: await ctx.db.serverVersion() };
   }

@@ -55,7 +55,9 @@ export async function pickDatabase(): Promise<TestDatabase> {
   }
   const password = 'papergraph-test';
   if (dockerEngineAnswers()) {
-    console.log(`[papergraph tests] a Docker engine answers: starting ${IMAGE} with testcontainers`);
+    console.log(
+      `[papergraph tests] a Docker engine answers: starting ${IMAGE} with testcontainers`,
+    );
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
     const container = await new Neo4jContainer(IMAGE).withPassword(password).start();
     return {
@@ -69,7 +71,9 @@ export async function pickDatabase(): Promise<TestDatabase> {
     };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'papergraph-test-neo4j-'));
-  console.log(`[papergraph tests] no NEO4J_URI and no Docker engine: starting the embedded Neo4j in ${dataDir}`);
+  console.log(
+    `[papergraph tests] no NEO4J_URI and no Docker engine: starting the embedded Neo4j in ${dataDir}`,
+  );
   const running = await startEmbedded(
     {
       rootDir: config.rootDir,

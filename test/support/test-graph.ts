@@ -7,7 +7,8 @@ import path from 'node:path';
 /** A Database on the run's Neo4j (see global-setup), with the schema applied. */
 export async function openTestDatabase(): Promise<Database> {
   const config = loadConfig();
-  if (!config.neo4jUri) throw new Error('NEO4J_URI is not set: integration tests need global-setup');
+  if (!config.neo4jUri)
+    throw new Error('NEO4J_URI is not set: integration tests need global-setup');
   const db = new Database({
     uri: config.neo4jUri,
     user: config.neo4jUser,
@@ -20,13 +21,13 @@ export async function openTestDatabase(): Promise<Database> {
 
 /** Removes all papers and entities; the schema (constraints, indexes, migrations) stays. */
 export async function clearGraph(db: Database): Promise<void> {
-  await db.write((tx) =>
-    tx.run('MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n'),
-  );
+  await db.write((tx) => tx.run('MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n'));
 }
 
 /** A digest of every node id, link and provenance: equal digests mean an unchanged graph. */
-export async function graphFingerprint(db: Database): Promise<{ nodes: number; links: number; digest: string }> {
+export async function graphFingerprint(
+  db: Database,
+): Promise<{ nodes: number; links: number; digest: string }> {
   const rows = await db.query<{ line: string }>(
     `MATCH (a)-[r]->(b) WHERE NOT a:SchemaMigration
      RETURN coalesce(a.id, a.key) + ' ' + type(r) + ' ' + coalesce(b.id, b.key) + ' ' +

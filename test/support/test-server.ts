@@ -23,7 +23,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }>;
+  errors?: Array<{
+    message: string;
+    extensions?: { code?: string } & Record<string, unknown>;
+    path?: unknown[];
+  }>;
 }
 
 /** POSTs one GraphQL operation, as a browser or a dashboard would. */

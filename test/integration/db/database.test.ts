@@ -49,8 +49,16 @@ describe('Neo4j over Bolt', () => {
         `UNWIND $rows AS row CREATE (:Paper {id: row.id, title: row.title, abstract: row.abstract})`,
         {
           rows: [
-            { id: 'ft1', title: 'Masked image modeling', abstract: 'We pre-train vision transformers.' },
-            { id: 'ft2', title: 'Speech models', abstract: 'Self-supervised speech with masked prediction.' },
+            {
+              id: 'ft1',
+              title: 'Masked image modeling',
+              abstract: 'We pre-train vision transformers.',
+            },
+            {
+              id: 'ft2',
+              title: 'Speech models',
+              abstract: 'Self-supervised speech with masked prediction.',
+            },
           ],
         },
       ),
@@ -65,9 +73,9 @@ describe('Neo4j over Bolt', () => {
   });
 
   it('records every migration once', async () => {
-    const ids = (await db.query<{ id: string }>('MATCH (m:SchemaMigration) RETURN m.id AS id ORDER BY id')).map(
-      (r) => r.id,
-    );
+    const ids = (
+      await db.query<{ id: string }>('MATCH (m:SchemaMigration) RETURN m.id AS id ORDER BY id')
+    ).map((r) => r.id);
     const files = readMigrations(path.join(loadConfig().rootDir, 'schema')).map((m) => m.id);
     expect(ids).toEqual(files);
   });

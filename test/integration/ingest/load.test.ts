@@ -12,20 +12,47 @@ function batch(abstract: string, usesImageNet: boolean): GraphBatch {
         abstract,
         authors: ['A. Author'],
         mentions: [
-          { entityId: 'beit', role: 'INTRODUCES', evidence: 'We introduce BEiT.', confidence: 0.9, source: 'EXTRACTED' },
+          {
+            entityId: 'beit',
+            role: 'INTRODUCES',
+            evidence: 'We introduce BEiT.',
+            confidence: 0.9,
+            source: 'EXTRACTED',
+          },
           ...(usesImageNet
-            ? [{ entityId: 'imagenet-1k', role: 'EVALUATES_ON' as const, evidence: 'On ImageNet-1K.', confidence: 0.8, source: 'EXTRACTED' as const }]
+            ? [
+                {
+                  entityId: 'imagenet-1k',
+                  role: 'EVALUATES_ON' as const,
+                  evidence: 'On ImageNet-1K.',
+                  confidence: 0.8,
+                  source: 'EXTRACTED' as const,
+                },
+              ]
             : []),
         ],
       },
     ],
     entities: [
-      { id: 'beit', name: 'BEiT', kind: 'MODEL', aliases: ['Bidirectional Encoder representation from Image Transformers'] },
+      {
+        id: 'beit',
+        name: 'BEiT',
+        kind: 'MODEL',
+        aliases: ['Bidirectional Encoder representation from Image Transformers'],
+      },
       { id: 'bert', name: 'BERT', kind: 'MODEL', aliases: [] },
       { id: 'imagenet-1k', name: 'ImageNet-1K', kind: 'DATASET', aliases: ['ImageNet'] },
     ],
     lineage: [
-      { childId: 'beit', parentId: 'bert', relation: 'EXTENDS', evidence: 'Following BERT, we ...', paperId: 'beit', confidence: 0.8, source: 'EXTRACTED' },
+      {
+        childId: 'beit',
+        parentId: 'bert',
+        relation: 'EXTENDS',
+        evidence: 'Following BERT, we ...',
+        paperId: 'beit',
+        confidence: 0.8,
+        source: 'EXTRACTED',
+      },
     ],
     warnings: [],
   };
@@ -56,7 +83,12 @@ describe('loadBatch', () => {
        MATCH (:Model {id: 'beit'})-[l:EXTENDS]->(:Model {id: 'bert'})
        RETURN d.name AS dataset, r.evidence AS evidence, r.source AS source, l.paperId AS paperId`,
     );
-    expect(row).toEqual({ dataset: 'ImageNet-1K', evidence: 'On ImageNet-1K.', source: 'EXTRACTED', paperId: 'beit' });
+    expect(row).toEqual({
+      dataset: 'ImageNet-1K',
+      evidence: 'On ImageNet-1K.',
+      source: 'EXTRACTED',
+      paperId: 'beit',
+    });
   });
 
   it('writes nothing on a second run of the same batch', async () => {

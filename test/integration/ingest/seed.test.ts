@@ -29,7 +29,9 @@ describe('seeding the pre-training corpus', () => {
   });
 
   it('loads the 119 papers', async () => {
-    const [{ papers }] = await db.query<{ papers: number }>('MATCH (p:Paper) RETURN count(p) AS papers');
+    const [{ papers }] = await db.query<{ papers: number }>(
+      'MATCH (p:Paper) RETURN count(p) AS papers',
+    );
     expect(papers).toBe(119);
   });
 
@@ -39,7 +41,16 @@ describe('seeding the pre-training corpus', () => {
        RETURN p.title AS title,
               [(b)-[r]->(parent:Entity) WHERE type(r) IN $relations | parent.name] AS parents,
               [(p)-[:EVALUATES_ON]->(d:Dataset) | d.name] AS datasets`,
-      { relations: ['EXTENDS', 'VARIANT_OF', 'FINETUNED_FROM', 'DISTILLED_FROM', 'COMBINES', 'INSPIRED_BY'] },
+      {
+        relations: [
+          'EXTENDS',
+          'VARIANT_OF',
+          'FINETUNED_FROM',
+          'DISTILLED_FROM',
+          'COMBINES',
+          'INSPIRED_BY',
+        ],
+      },
     );
     expect(rows).toHaveLength(1);
     expect(rows[0].title).toBe('BEiT: BERT Pre-Training of Image Transformers');
@@ -63,13 +74,20 @@ describe('seeding the pre-training corpus', () => {
        RETURN e.name AS name, e.aliases AS aliases`,
     );
     expect(rows).toHaveLength(1);
-    expect([rows[0].name, ...rows[0].aliases]).toEqual(expect.arrayContaining(['ChartAssistant', 'ChartAssisstant']));
+    expect([rows[0].name, ...rows[0].aliases]).toEqual(
+      expect.arrayContaining(['ChartAssistant', 'ChartAssisstant']),
+    );
   });
 
   it('changes nothing on a second seed run', async () => {
     const before = await graphFingerprint(db);
     const { report } = await seedCorpus(db, rootDir);
-    expect(report).toMatchObject({ entities: { created: 0, updated: 0 }, papers: { created: 0, updated: 0 }, mentions: { created: 0, updated: 0, removed: 0 }, lineage: { created: 0, updated: 0, removed: 0 } });
+    expect(report).toMatchObject({
+      entities: { created: 0, updated: 0 },
+      papers: { created: 0, updated: 0 },
+      mentions: { created: 0, updated: 0, removed: 0 },
+      lineage: { created: 0, updated: 0, removed: 0 },
+    });
     expect(changedNothing(report!)).toBe(true);
     expect(report!.papers.unchanged).toBe(119);
     expect(await graphFingerprint(db)).toEqual(before);
@@ -80,27 +98,52 @@ describe('seeding the pre-training corpus', () => {
     ['empty.jsonl', '', /empty/i],
     ['binary.jsonl', Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x7d]), /binary/i],
     ['invalid.jsonl', '{"title":"A","abstract":"a"}\n{"title": "B", "abstract": \n', /:2\b/],
-    ['not-atom.xml', '<?xml version="1.0"?><rss><channel><item><title>A</title></item></channel></rss>', /atom|feed/i],
+    [
+      'not-atom.xml',
+      '<?xml version="1.0"?><rss><channel><item><title>A</title></item></channel></rss>',
+      /atom|feed/i,
+    ],
     ['long-title.jsonl', JSON.stringify({ title: long, abstract: 'a' }), /title.*1,?000|1,?001/i],
-    ['long-abstract.jsonl', JSON.stringify({ title: 'T', abstract: 'y'.repeat(100_001) }), /abstract.*100,?000|100,?001/i],
-    ['no-title.jsonl', '{"title":"A","abstract":"a"}\n{"abstract":"b"}\n', /:2\b.*title|title.*:2\b/i],
-    ['duplicates.jsonl', '{"title":"Same","abstract":"a"}\n{"title":"Same","abstract":"b"}\n', /duplicate/i],
+    [
+      'long-abstract.jsonl',
+      JSON.stringify({ title: 'T', abstract: 'y'.repeat(100_001) }),
+      /abstract.*100,?000|100,?001/i,
+    ],
+    [
+      'no-title.jsonl',
+      '{"title":"A","abstract":"a"}\n{"abstract":"b"}\n',
+      /:2\b.*title|title.*:2\b/i,
+    ],
+    [
+      'duplicates.jsonl',
+      '{"title":"Same","abstract":"a"}\n{"title":"Same","abstract":"b"}\n',
+      /duplicate/i,
+    ],
   ];
 
-  it.each(badInputs)('refuses %s with its file and line, and leaves the graph as it was', async (name, content, message) => {
-    const file = path.join(scratch, name);
-    fs.writeFileSync(file, content);
-    const before = await graphFingerprint(db);
-    const error = await ingestFiles(db, [file], { rootDir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toContain(name);
-    expect((error as Error).message).toMatch(message);
-    expect(await graphFingerprint(db)).toEqual(before);
-  });
+  it.each(badInputs)(
+    'refuses %s with its file and line, and leaves the graph as it was',
+    async (name, content, message) => {
+      const file = path.join(scratch, name);
+      fs.writeFileSync(file, content);
+      const before = await graphFingerprint(db);
+      const error = await ingestFiles(db, [file], { rootDir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toContain(name);
+      expect((error as Error).message).toMatch(message);
+      expect(await graphFingerprint(db)).toEqual(before);
+    },
+  );
 
   it('writes nothing from a list of files when a later one is bad', async () => {
     const good = path.join(scratch, 'good.jsonl');
-    fs.writeFileSync(good, JSON.stringify({ title: 'A good new paper on BERT', abstract: 'We fine-tune BERT on SQuAD.' }));
+    fs.writeFileSync(
+      good,
+      JSON.stringify({
+        title: 'A good new paper on BERT',
+        abstract: 'We fine-tune BERT on SQuAD.',
+      }),
+    );
     const bad = path.join(scratch, 'bad-later.jsonl');
     fs.writeFileSync(bad, '{"title": }');
     const before = await graphFingerprint(db);

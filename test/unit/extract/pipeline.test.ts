@@ -124,7 +124,11 @@ describe('vague phrases', () => {
 
   it('include paradigms, training stages and generic building blocks, under every lexicon name', () => {
     const lexicon = buildLexicon([
-      { name: 'Self-Supervised Learning', kind: 'METHOD', aliases: ['self-supervised pre-training'] },
+      {
+        name: 'Self-Supervised Learning',
+        kind: 'METHOD',
+        aliases: ['self-supervised pre-training'],
+      },
       { name: 'Reinforcement Learning', kind: 'METHOD', aliases: ['deep RL'] },
       { name: 'Instruction Tuning', kind: 'METHOD' },
       { name: 'Encoder-Decoder Architecture', kind: 'METHOD', aliases: ['encoder-decoder'] },

@@ -35,7 +35,11 @@ describe('roles from cue words', () => {
         'and by 3.4 points over PointBERT. It also improves the average nDCG over FCOS.',
     );
     expect(links(dry)).toEqual(
-      expect.arrayContaining(['COMPARES_WITH PointMAE', 'COMPARES_WITH PointBERT', 'COMPARES_WITH FCOS']),
+      expect.arrayContaining([
+        'COMPARES_WITH PointMAE',
+        'COMPARES_WITH PointBERT',
+        'COMPARES_WITH FCOS',
+      ]),
     );
   });
 
