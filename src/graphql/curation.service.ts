@@ -1,6 +1,7 @@
 import { RequestLimits } from '../config';
 import { Database } from '../db/database';
 import { CurationError } from '../graph/curation-error';
+import { resolveWithGraph } from '../graph/known-entities';
 import {
   CurationRepository,
   LineageEdgeResult,
@@ -58,7 +59,10 @@ export class CurationService {
       );
     }
     const records = toPaperRecords(inputs);
-    const batch = extractBatch(records, { rootDir: this.options.rootDir });
+    const batch = await resolveWithGraph(
+      this.options.db,
+      extractBatch(records, { rootDir: this.options.rootDir }),
+    );
     const report = await this.repository.ingestBatch(batch, curator, ingestTimeoutMs);
     return {
       paperIds: batch.papers.map((p) => p.id),

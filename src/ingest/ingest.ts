@@ -1,6 +1,7 @@
 import path from 'node:path';
 
 import { Database } from '../db/database';
+import { resolveWithGraph } from '../graph/known-entities';
 import { GraphBatch, PaperRecord } from '../model';
 import { applyOverlay, loadOverlay } from './curate/overlay';
 import { Format } from './formats/detect-format';
@@ -12,7 +13,8 @@ import { loadLexicon } from './resolve/lexicon';
 /**
  * The ingest use case shared by the CLI, `npm run seed`, the start-up seeding and the
  * ingestPapers mutation: read -> extract -> resolve -> (curate) -> load. Every file is read and
- * validated before the first write, so a bad file leaves the graph as it was.
+ * validated before the first write, so a bad file leaves the graph as it was. Before loading, the
+ * batch is resolved against the graph's entities and aliases, so a curator's merges hold.
  */
 
 export interface IngestOptions {
@@ -57,8 +59,9 @@ export async function ingestFiles(
   options: IngestOptions,
 ): Promise<IngestResult> {
   const records = await readAll(files, options.format);
-  const batch = extractBatch(records, options);
-  if (!db) return { papersRead: records.length, batch };
+  const extracted = extractBatch(records, options);
+  if (!db) return { papersRead: records.length, batch: extracted };
+  const batch = await resolveWithGraph(db, extracted);
   const total = batch.papers.length;
   const report = await loadBatch(db, batch, {
     onProgress: (done) => options.onProgress?.(done, total),

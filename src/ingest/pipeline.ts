@@ -4,7 +4,6 @@ import {
   IngestWarning,
   LineageRecord,
   LineageRelation,
-  LinkRole,
   MentionRecord,
   PaperRecord,
   StoredPaper,
@@ -13,6 +12,7 @@ import { extractPaper, PaperEntity, PaperExtraction } from './extract/paper-extr
 import { resolveEntities } from './resolve/entity-resolver';
 import { Lexicon, LexiconEntry } from './resolve/lexicon';
 import { paperId } from './resolve/slug';
+import { roleForKind } from './role-for-kind';
 
 /**
  * Papers in, graph batch out: extraction per paper, then corpus-wide entity resolution, then
@@ -201,14 +201,6 @@ function paperMentions(
         compare(a.mention.role, b.mention.role),
     )
     .map((b) => b.mention);
-}
-
-/** Tasks are only addressed, and only datasets are evaluated on. */
-function roleForKind(role: LinkRole, kind: EntityKind): LinkRole {
-  if (kind === 'TASK') return 'ADDRESSES';
-  if (role === 'ADDRESSES') return 'USES';
-  if (role === 'EVALUATES_ON' && kind !== 'DATASET') return 'USES';
-  return role;
 }
 
 /**
