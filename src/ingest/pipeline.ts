@@ -19,9 +19,10 @@ import { roleForKind } from './role-for-kind';
  * lineage from the papers' text and from the lexicon.
  *
  * Lexicon lineage: a lexicon entity's curated parent edge (BEiT -> BERT) is written for a paper
- * that names both the child and the parent, and only then: never transitively (BEiT does not
- * bring BERT -> Transformer) and never for a child named alone, so that every edge is supported
- * by some paper's text. Such an edge belongs to that paper (its id, and as evidence the sentence
+ * that introduces or proposes the child and names the parent, and only then: never transitively
+ * (BEiT does not bring BERT -> Transformer), never for a child named alone, and never for a paper
+ * that merely mentions both (a survey naming RoBERTa and BERT says nothing of their lineage), so
+ * that every edge is supported by some paper's text. Such an edge belongs to that paper (its id, and as evidence the sentence
  * that names the parent, one naming the child too when there is one) with source EXTRACTED, like
  * any edge read from the paper, and the lexicon's confidence. When the paper's own words already
  * relate the two entities, the lexicon decides the relation and the paper's sentence stays the
@@ -131,7 +132,7 @@ export function extractPapers(records: PaperRecord[], options: ExtractOptions): 
         // The paper relates them in its own words: the lexicon names the relation.
         read.relation = record.relation;
         read.confidence = Math.max(read.confidence, record.confidence);
-      } else {
+      } else if (edge.child.proposed) {
         addEdge(record);
       }
     }

@@ -41,6 +41,11 @@ export interface LocalName {
   key: string;
   via: Set<LocalVia>;
   introduced: boolean;
+  /**
+   * Named right after an intro verb ("we propose BEiT"), even when the lexicon knows the name and
+   * so does not count it as introduced: enough for the lexicon's lineage of the name.
+   */
+  proposed?: boolean;
   /** Where the paper introduces it (an abstract sentence is preferred to the title). */
   introSentence?: Sentence;
   kindVotes: KindVotes;
@@ -141,6 +146,7 @@ function collectLocalNames(sentences: Sentence[], lexicon: Lexicon): Map<string,
       // its author; only the title or a naming phrase ("a model called BERT") can.
       const known = cue.via === 'intro' && name.entry !== undefined;
       if (cue.introduces && !known) introduce(name, sentence);
+      if (cue.introduces) name.proposed = true;
       name.kindVotes.add(cue.kindHint, KIND_WEIGHTS.cue);
     }
     for (const def of findAcronymDefinitions(sentence)) {

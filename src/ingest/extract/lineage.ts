@@ -327,7 +327,9 @@ function childOf<E>(
     const between = tokens.slice(mention.end, cueStart);
     const words = between.filter((t) => t.ws && !insideParentheses(tokens, t)).length;
     if (words > 8) break;
-    if (between.some((t) => CLAUSE_BREAKERS.has(t.lower) || t.lower === 'we')) break;
+    // A citation's "et al." inside parentheses does not end the clause.
+    const outside = between.filter((t) => !insideParentheses(tokens, t));
+    if (outside.some((t) => CLAUSE_BREAKERS.has(t.lower) || t.lower === 'we')) break;
     if (afterComma && between.length > 1 && !appositionOf(between)) break;
     return mention.entity;
   }

@@ -35,6 +35,8 @@ export interface PaperEntity extends LineageEntity {
   definitions: Definition[];
   kind: EntityKind;
   introduced: boolean;
+  /** Introduced, or proposed under a name the lexicon knows (see LocalName.proposed). */
+  proposed?: boolean;
   mentions: ExtractedMention[];
   /** Entities that only appear as lineage parents (lexicon entries named inside other names). */
   lineageOnly: boolean;
@@ -616,6 +618,7 @@ function toEntity(cluster: Cluster, roles: Map<Sentence, SentenceRoles>): PaperE
     definitions,
     kind,
     introduced: !!introducedLocal,
+    proposed: [...cluster.locals].some((l) => l.introduced || l.proposed),
     mentions,
     lineageOnly: false,
     firstOrder: Math.min(...cluster.occurrences.map((o) => o.order)),

@@ -14,6 +14,15 @@ describe('lineage from cue phrases', () => {
     ).toContain('Lumen INSPIRED_BY BERT');
   });
 
+  it('reads past a citation\'s "et al." between the name and the cue', () => {
+    expect(
+      edges(
+        'Faster Optimizers',
+        'We plug our schedule into QuickDETR (Zhang et al., 2024), a recently proposed variant of DETR.',
+      ),
+    ).toContain('QuickDETR VARIANT_OF DETR');
+  });
+
   it('reads distillation, fine-tuning and "based on"', () => {
     expect(
       edges('Tiny', 'We present MedLexBERT, a six-layer model distilled from BERT.'),
@@ -82,8 +91,8 @@ describe('lineage from cue phrases', () => {
 });
 
 describe('lineage from the lexicon', () => {
-  it('adds a curated parent edge when the paper names both child and parent', () => {
-    const abstract = 'We study BEiT on ImageNet. BEiT learns like BERT does.';
+  it('adds a curated parent edge when the paper introduces the child and names the parent', () => {
+    const abstract = 'We introduce BEiT, evaluated on ImageNet. BEiT learns like BERT does.';
     const { dry, batch } = extractOne('Beyond BEiT', abstract);
     // Not transitive: the paper does not name the Transformer, so BERT -> Transformer is absent.
     expect(dry.lineage.map((l) => `${l.child} ${l.relation} ${l.parent}`)).toEqual([
@@ -100,18 +109,27 @@ describe('lineage from the lexicon', () => {
     expect(batch.entities.map((e) => e.id)).not.toContain('transformer');
   });
 
+  it('adds nothing for a child the paper only mentions alongside its parent', () => {
+    const { dry } = extractOne(
+      'Probing Encoders',
+      'We study BEiT on ImageNet and compare it with BERT.',
+    );
+    expect(dry.lineage).toEqual([]);
+  });
+
   it('adds nothing for a child named without its parent', () => {
     const { dry, batch } = extractOne('Beyond BEiT', 'We study BEiT on ImageNet.');
     expect(dry.lineage).toEqual([]);
     expect(batch.entities.map((e) => e.id)).not.toEqual(expect.arrayContaining(['bert']));
   });
 
-  it('follows each curated link only in the paper that names both ends', () => {
+  it('follows each curated link only in the paper that introduces the child and names the parent', () => {
     const batch = extractPapers(
       [
-        record('Beyond BEiT', 'We study BEiT and compare it with BERT.', 1),
-        record('Attention Models', 'We analyse BERT, a Transformer encoder.', 2),
+        record('Beyond BEiT', 'We introduce BEiT and compare it with BERT.', 1),
+        record('Attention Models', 'We introduce BERT. It stacks Transformer encoder layers.', 2),
         record('Image Tokens', 'We fine-tune BEiT on ImageNet.', 3),
+        record('Encoders Compared', 'We analyse BERT, a Transformer encoder.', 4),
       ],
       { lexicon: fixtureLexicon() },
     );
@@ -120,7 +138,7 @@ describe('lineage from the lexicon', () => {
       'bert>transformer@attention-models',
     ]);
     // The first sentence that names the parent when none names both.
-    expect(batch.lineage[1].evidence).toBe('We analyse BERT, a Transformer encoder.');
+    expect(batch.lineage[1].evidence).toBe('It stacks Transformer encoder layers.');
   });
 
   it("lets the lexicon name the relation when the paper's words already relate the pair", () => {
