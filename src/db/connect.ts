@@ -131,8 +131,11 @@ export function displayUri(uri: string): string {
   return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1***@');
 }
 
-/** A database started beside papergraph (Docker Compose) may still be booting: wait for it. */
-async function waitUntilReachable(
+/**
+ * A database started beside papergraph (Docker Compose) may still be booting, and one just started
+ * on a busy machine may take seconds to accept its first connection: wait for it.
+ */
+export async function waitUntilReachable(
   db: Database,
   uri: string,
   log: (line: string) => void,

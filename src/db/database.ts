@@ -32,12 +32,15 @@ export class DatabaseUnavailableError extends Error {
 
 /** Driver errors that mean "the database cannot be reached", as opposed to a bad query. */
 export function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? '';
+  const { code = '', message = '' } = (error ?? {}) as { code?: string; message?: string };
   return (
     code === 'ServiceUnavailable' ||
     code === 'SessionExpired' ||
     code.startsWith('Neo.TransientError.General.DatabaseUnavailable') ||
-    code === 'ECONNREFUSED'
+    code === 'ECONNREFUSED' ||
+    // No connection within connectionAcquisitionTimeout: a database that hangs, or one too slow
+    // to accept connections. The driver gives this error no code of its own.
+    message.startsWith('Connection acquisition timed out')
   );
 }
 
@@ -77,6 +80,25 @@ export class Database {
       const result = await tx.run<T>(cypher, params);
       return result.records.map((record) => record.toObject());
     });
+  }
+
+  /**
+   * One statement in an auto-commit transaction, without the query timeout: schema changes and
+   * migrations' backfills (`CALL { } IN TRANSACTIONS`, which no managed transaction can run).
+   */
+  async autoCommit(cypher: string): Promise<void> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
+    try {
+      await session.run(cypher);
+    } catch (error) {
+      if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      throw error;
+    } finally {
+      await session.close();
+    }
   }
 
   /** Server version when the database answers; throws DatabaseUnavailableError otherwise. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
+import { waitUntilReachable } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrations';
 import path from 'node:path';
 
@@ -15,6 +16,10 @@ export async function openTestDatabase(): Promise<Database> {
     password: config.neo4jPassword,
     queryTimeoutMs: 60_000,
   });
+  // The shared database is up, but its first connections can be slow on a loaded machine.
+  await waitUntilReachable(db, config.neo4jUri, (line) =>
+    console.warn(`[papergraph tests] ${line}`),
+  );
   await migrate(db, path.join(config.rootDir, 'schema'));
   return db;
 }
