@@ -4,6 +4,7 @@ import { Database } from '../db/database';
 import { resolveWithGraph } from '../graph/known-entities';
 import { GraphBatch, PaperRecord } from '../model';
 import { applyOverlay, loadOverlay } from './curate/overlay';
+import { parsedFile } from './file-cache';
 import { Format } from './formats/detect-format';
 import { readPaperFile } from './formats/read-papers';
 import { LoadReport, loadBatch } from './load';
@@ -46,10 +47,10 @@ export async function readAll(files: string[], format?: Format): Promise<PaperRe
 export const CURATION = 'seeds/curation.json';
 
 export function extractBatch(records: PaperRecord[], options: IngestOptions): GraphBatch {
-  const lexicon = loadLexicon(path.join(options.rootDir, LEXICON));
+  const lexicon = parsedFile(path.join(options.rootDir, LEXICON), loadLexicon);
   const batch = extractPapers(records, { lexicon });
   if (options.curation === false) return batch;
-  return applyOverlay(batch, loadOverlay(path.join(options.rootDir, CURATION)));
+  return applyOverlay(batch, parsedFile(path.join(options.rootDir, CURATION), loadOverlay));
 }
 
 /** Reads, extracts and (unless `db` is undefined: a dry run) loads the given files. */
