@@ -176,8 +176,8 @@ async function main(): Promise<void> {
       statements: [] as number[],
     };
     try {
-      await checkRequests(pg.url, pgPlan.requests);
-      await checkRequests(floorServer.url, floorPlan.requests);
+      await checkRequests(pg.url, pgPlan);
+      await checkRequests(floorServer.url, floorPlan);
       const n = Math.min(samples, pgPlan.requests.length);
       for (let round2 = 0; round2 < 2; round2++) {
         for (let i = 0; i < n; i++) {

@@ -18,12 +18,14 @@ import {
   benchNaive,
   prefixBatch,
 } from './harness/ingest-bench';
+import { watchOtherLoad } from './harness/machine-load';
 import { WorkloadFigures, launchServer, peakRssMiB, runWorkload } from './harness/query-bench';
 import {
   BenchResults,
   checkTargets,
   cpuPressure,
   machineInfo,
+  machineLoadLine,
   packageVersions,
   ratiosOf,
   writeResults,
@@ -165,6 +167,8 @@ async function main(): Promise<void> {
   let extraction: ExtractionFigures | undefined;
   const queries: WorkloadFigures[] = [];
   let neo4jRss: number | null | undefined;
+  let endPhase = watchOtherLoad();
+  machine.otherLoad = {};
   try {
     const small = corpus(10_000);
     say(`extraction: ${plan.extractAbstracts.toLocaleString('en')} abstracts`);
@@ -207,6 +211,8 @@ async function main(): Promise<void> {
     }
 
     const params = corpus(plan.queryScale).workloads;
+    machine.otherLoad.ingest = endPhase();
+    endPhase = watchOtherLoad();
     machine.loadAverage.start = Math.round(os.loadavg()[0] * 100) / 100;
     machine.cpuPressure = { start: cpuPressure() };
     for (const server of plan.servers) {
@@ -235,6 +241,8 @@ async function main(): Promise<void> {
     }
     machine.loadAverage.end = Math.round(os.loadavg()[0] * 100) / 100;
     machine.cpuPressure.end = cpuPressure();
+    machine.otherLoad.queries = endPhase();
+    say(`  ${machineLoadLine(machine)}`);
 
     if (plan.bulk) {
       // Its own store and JVM: the query database is stopped first so the two do not compete.

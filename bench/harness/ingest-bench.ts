@@ -45,7 +45,8 @@ export interface ExtractionFigures {
 
 async function graphSize(db: Database): Promise<{ nodes: number; relationships: number }> {
   const [row] = await db.query<{ nodes: number; relationships: number }>(
-    `CALL () { MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS nodes }
+    // Only what a load writes: migrations leave bookkeeping nodes (SchemaMigration, CurationLock).
+    `CALL () { MATCH (n) WHERE n:Paper OR n:Entity OR n:Alias RETURN count(n) AS nodes }
      CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
      RETURN nodes, relationships`,
   );

@@ -7,11 +7,13 @@ import autocannon from 'autocannon';
 
 import { round } from './ingest-bench';
 import {
+  Answer,
   Equivalence,
   RequestSpec,
   ServerKind,
   WorkloadName,
   WorkloadPlan,
+  answerOf,
   responseOk,
 } from './workloads';
 
@@ -167,16 +169,18 @@ function cannon(
 
 /**
  * Sends up to `limit` of the distinct requests once, in order, and fails on the first that does
- * not succeed: a benchmark of error answers would measure nothing. (The run itself counts every
- * failed answer too.)
+ * not succeed or whose answer is empty or of the wrong size (`size`, where the corpus knows it):
+ * a benchmark of error or empty answers would measure nothing. (The run itself counts every
+ * failed answer too.) Returns what each checked request answered.
  */
 export async function checkRequests(
   url: string,
-  requests: RequestSpec[],
+  plan: Pick<WorkloadPlan, 'workload' | 'server' | 'requests'>,
   limit = 20,
-): Promise<void> {
+): Promise<Array<{ request: RequestSpec; answer: Answer }>> {
   const seen = new Set<string>();
-  for (const r of requests) {
+  const checked: Array<{ request: RequestSpec; answer: Answer }> = [];
+  for (const r of plan.requests) {
     const key = `${r.method} ${r.path} ${r.body ?? ''}`;
     if (seen.has(key)) continue;
     if (seen.size >= limit) break;
@@ -187,12 +191,19 @@ export async function checkRequests(
       body: r.body,
     });
     const body = await response.text();
-    if (!responseOk(response.status, body)) {
-      throw new Error(
-        `${r.method} ${url}${r.path} ${r.body ?? ''} -> ${response.status}: ${body.slice(0, 500)}`,
+    const fail = (why: string) =>
+      new Error(
+        `${plan.workload} on ${plan.server}: ${why}: ${r.method} ${url}${r.path} ${r.body ?? ''} -> ` +
+          `${response.status}: ${body.slice(0, 500)}`,
       );
-    }
+    if (!responseOk(response.status, body)) throw fail('error answer');
+    const answer = answerOf(plan.workload, plan.server, body);
+    if (!answer.found) throw fail('nothing found');
+    if (r.size !== undefined && answer.size !== r.size)
+      throw fail(`answer of size ${answer.size} where the corpus has ${r.size}`);
+    checked.push({ request: r, answer });
   }
+  return checked;
 }
 
 export async function runWorkload(
@@ -202,7 +213,7 @@ export async function runWorkload(
 ): Promise<WorkloadFigures> {
   if (plan.requests.length === 0)
     throw new Error(`${plan.workload} has no requests for ${plan.server}`);
-  await checkRequests(server.url, plan.requests);
+  await checkRequests(server.url, plan);
   if (options.warmupSeconds > 0)
     await cannon(server.url, plan.requests, options.connections, options.warmupSeconds);
   const reset = resetPeakRss(server.pid);

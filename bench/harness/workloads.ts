@@ -246,6 +246,106 @@ export function planWorkload(
   };
 }
 
+/**
+ * What an answer holds, read the same way from each server's shape, so that a run can tell a
+ * right answer from an empty one (a paper not found is a 200 without errors, and measures
+ * nothing): whether the thing asked for was found, and how big it is:
+ * - paper: its mentions;
+ * - entity-papers: the dataset's total count of papers evaluating on it;
+ * - lineage: distinct descendants within the depth (the peer's nested tree may repeat a node);
+ * - search: hits;
+ * - stats: papers in the graph.
+ */
+export interface Answer {
+  found: boolean;
+  size: number;
+}
+
+type Json = Record<string, unknown>;
+
+const NOT_FOUND: Answer = { found: false, size: 0 };
+const listOf = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+const countOf = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+function descendantIds(nodes: Json[], into: Set<string>): Set<string> {
+  for (const node of nodes) {
+    into.add(String(node.id));
+    descendantIds(listOf(node.derivatives), into);
+  }
+  return into;
+}
+
+/** papergraph's root field of each workload. */
+const PAPERGRAPH_FIELD: Record<WorkloadName, string> = {
+  paper: 'paper',
+  'entity-papers': 'entity',
+  'lineage-3': 'lineage',
+  'lineage-6': 'lineage',
+  search: 'search',
+  stats: 'stats',
+};
+
+/** The floor's answer, which is papergraph's selection unwrapped (but for the page of papers). */
+function floorAnswer(workload: WorkloadName, data: Json | Json[]): Answer {
+  const one = data as Json;
+  switch (workload) {
+    case 'paper':
+      return { found: true, size: listOf(one.mentions).length };
+    case 'entity-papers':
+      return { found: true, size: countOf(one.totalCount) };
+    case 'lineage-3':
+    case 'lineage-6': {
+      if (!one.root) return NOT_FOUND;
+      const children = new Set(listOf(one.edges).map((e) => String((e.child as Json).id)));
+      return { found: true, size: children.size };
+    }
+    case 'search':
+      return { found: listOf(data).length > 0, size: listOf(data).length };
+    case 'stats':
+      return { found: true, size: countOf(one.papers) };
+  }
+}
+
+function peerAnswer(workload: WorkloadName, data: Json): Answer {
+  const [first] = listOf(data.papers ?? data.entities);
+  switch (workload) {
+    case 'paper': {
+      if (!first) return NOT_FOUND;
+      const connections = Object.entries(first).filter(([field]) => field.endsWith('Connection'));
+      const size = connections.reduce((n, [, c]) => n + listOf((c as Json).edges).length, 0);
+      return { found: true, size };
+    }
+    case 'entity-papers':
+      if (!first) return NOT_FOUND;
+      return { found: true, size: countOf((first.evaluatedInConnection as Json).totalCount) };
+    case 'lineage-3':
+    case 'lineage-6':
+      if (!first) return NOT_FOUND;
+      return { found: true, size: descendantIds(listOf(first.derivatives), new Set()).size };
+    case 'search': {
+      const hits = ['searchPapers', 'searchEntities'].reduce(
+        (n, field) => n + listOf((data[field] as Json | undefined)?.edges).length,
+        0,
+      );
+      return { found: hits > 0, size: hits };
+    }
+    case 'stats':
+      return { found: true, size: countOf((data.papersConnection as Json).totalCount) };
+  }
+}
+
+export function answerOf(workload: WorkloadName, server: ServerKind, body: string): Answer {
+  const data = (JSON.parse(body) as { data?: Json | Json[] | null }).data ?? null;
+  if (data === null) return NOT_FOUND;
+  if (server === 'floor') return floorAnswer(workload, data);
+  if (server === 'neo4j-graphql') return peerAnswer(workload, data as Json);
+  const value = (data as Json)[PAPERGRAPH_FIELD[workload]] as Json | Json[] | null | undefined;
+  if (value === null || value === undefined) return NOT_FOUND;
+  if (workload === 'entity-papers')
+    return { found: true, size: countOf(((value as Json).papers as Json).totalCount) };
+  return floorAnswer(workload, value);
+}
+
 /** Whether a response body is a success: HTTP 200 and no GraphQL `errors`. */
 export function responseOk(status: number, body: string): boolean {
   return status === 200 && !body.startsWith('{"errors"') && !body.includes('"errors":[');

@@ -7,7 +7,12 @@ import { writeImportCsv } from '../../../bench/harness/bulk-import';
 import { packageOf } from '../../../bench/harness/cpu-profile';
 import { LoadFigures } from '../../../bench/harness/ingest-bench';
 import { WorkloadFigures, latencyBySize } from '../../../bench/harness/query-bench';
-import { checkTargets, ratiosOf } from '../../../bench/harness/report';
+import {
+  MachineInfo,
+  checkTargets,
+  machineLoadLine,
+  ratiosOf,
+} from '../../../bench/harness/report';
 import { ServerKind, WorkloadName } from '../../../bench/harness/workloads';
 
 function figures(
@@ -105,6 +110,30 @@ describe('ratios and targets', () => {
     expect(byName['loader at least 10x the naive way'].holds).toBe(true);
   });
 
+  it('count a workload one side answered nothing of as missed, and say why', () => {
+    const timedOut = {
+      ...figures('floor', 'stats', 0, 0),
+      errors: { socket: 0, timeouts: 10, non2xx: 0, graphql: 0 },
+    };
+    const withTimeouts = [
+      ...queries.filter((q) => !(q.server === 'floor' && q.workload === 'stats')),
+      timedOut,
+    ];
+    const withTimeoutRatios = ratiosOf(withTimeouts);
+    expect(withTimeoutRatios.find((r) => r.workload === 'stats')?.p50VsFloor).toBeNull();
+    const [floorTarget] = checkTargets({
+      loads: [],
+      queries: withTimeouts,
+      settings,
+      ratios: withTimeoutRatios.filter((r) => r.workload === 'stats'),
+    });
+    expect(floorTarget).toEqual({
+      target: 'papergraph within 1.5x of the floor at p50 on every workload',
+      holds: false,
+      detail: 'stats no ratio: floor answered none of its requests (10 errors)',
+    });
+  });
+
   it('do not judge the 100k latency target on a smaller graph', () => {
     const targets = checkTargets({
       loads: [],
@@ -113,6 +142,41 @@ describe('ratios and targets', () => {
       ratios,
     });
     expect(targets.find((t) => t.target.startsWith('lineage depth 6'))?.holds).toBeNull();
+  });
+});
+
+describe('machine load line', () => {
+  const machine: MachineInfo = {
+    nproc: 2,
+    memoryGiB: 24,
+    cpuModel: 'test',
+    os: 'test',
+    node: 'v20',
+    loadAverage: { start: 3 },
+  };
+  const phase = (otherCpuShare: number | null) => ({
+    seconds: 60,
+    otherCpuShare,
+    ownCpuShare: 0.8,
+    loadAverageMax: 4,
+  });
+
+  it('says plainly when other work took the machine during a phase', () => {
+    const line = machineLoadLine({
+      ...machine,
+      otherLoad: { ingest: phase(0.02), queries: phase(0.45) },
+    });
+    expect(line).toContain('**the machine was loaded by other work during this run**');
+    expect(line).toContain(
+      '2% of the 2 cores during the loads and 45% of the 2 cores during the query runs',
+    );
+  });
+
+  it('calls a run quiet only when every phase was', () => {
+    expect(
+      machineLoadLine({ ...machine, otherLoad: { ingest: phase(0.01), queries: phase(0.03) } }),
+    ).toMatch(/^the machine was quiet/);
+    expect(machineLoadLine(machine)).toContain('not measured');
   });
 });
 
