@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
 import { ENTITY_KINDS, LINEAGE_RELATIONS, LINK_ROLES } from '../../src/model';
+import { fastCheckSeed } from '../support/fast-check-seed';
 import { graphFingerprint } from '../support/test-graph';
 import { TEST_API_TOKEN } from '../support/test-server';
 import { useSeededServer } from '../integration/graphql/seeded-server';
@@ -24,13 +25,13 @@ import {
  * carries a code from the known set, and none is INTERNAL_SERVER_ERROR or an HTTP 500. Mutations
  * (with the token) that fail leave the graph exactly as it was: no partial write.
  *
- * Runs are bounded (GRAPHQL_PROPERTY_RUNS scales them); a failure prints the shrunk values and
- * the seed (rerun with FC_SEED=<seed>).
+ * Runs are bounded (GRAPHQL_PROPERTY_RUNS scales them); the seed is printed (replay a run with
+ * FC_SEED=<seed>) and a failure prints the shrunk values.
  */
 
 const SCALE = Number(process.env.GRAPHQL_PROPERTY_RUNS ?? 1);
 const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+const SEED = fastCheckSeed('hostile-graphql');
 
 /** Codes a healthy server may answer hostile input with. DATABASE_UNAVAILABLE would mean a fault. */
 const ALLOWED = new Set([...KNOWN_CODES].filter((code) => code !== 'DATABASE_UNAVAILABLE'));
