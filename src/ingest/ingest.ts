@@ -67,7 +67,8 @@ export async function ingestFiles(
   const report = await loadBatch(db, batch, {
     onProgress: (done) => options.onProgress?.(done, total),
   });
-  return { papersRead: records.length, batch, report };
+  // The summary tells what the papers gave; the report what the graph took of it.
+  return { papersRead: records.length, batch: extracted, report };
 }
 
 /** Loads the seed corpus with the lexicon and the curation overlay. */
