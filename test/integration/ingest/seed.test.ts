@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { loadConfig } from '../../../src/config';
 import { Database } from '../../../src/db/database';
-import { ingestFiles, seedCorpus } from '../../../src/ingest/ingest';
+import { IngestResult, ingestFiles, seedCorpus, seedIfEmpty } from '../../../src/ingest/ingest';
 import { changedNothing } from '../../../src/ingest/load';
 import { InputError } from '../../../src/model';
 import { clearGraph, graphFingerprint, openTestDatabase } from '../../support/test-graph';
@@ -14,11 +14,13 @@ const rootDir = loadConfig().rootDir;
 describe('seeding the pre-training corpus', () => {
   let db: Database;
   let scratch: string;
+  let seeded: IngestResult | undefined;
 
   beforeAll(async () => {
     db = await openTestDatabase();
     await clearGraph(db);
-    await seedCorpus(db, rootDir);
+    // What `npm start` does on an empty graph.
+    seeded = await seedIfEmpty(db, rootDir);
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'papergraph-bad-input-'));
   });
 
@@ -26,6 +28,13 @@ describe('seeding the pre-training corpus', () => {
     await clearGraph(db);
     await db.close();
     fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('seeds an empty graph by itself, and then leaves it alone', async () => {
+    expect(seeded?.report?.papers.created).toBe(119);
+    const before = await graphFingerprint(db);
+    expect(await seedIfEmpty(db, rootDir)).toBeUndefined();
+    expect(await graphFingerprint(db)).toEqual(before);
   });
 
   it('loads the 119 papers', async () => {
