@@ -163,7 +163,8 @@ export function checkTargets(
   results: Pick<BenchResults, 'loads' | 'queries' | 'settings' | 'ratios'>,
 ): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  // A workload one side answered nothing of (every request timed out or failed) has no ratio:
+  // A workload one side answered nothing of (every request outlasted the window, timed out or
+  // failed) has no ratio:
   // say so rather than leave it out of the target silently.
   const unanswered = (workload: WorkloadName, other: ServerKind): string => {
     const side = [
@@ -171,7 +172,10 @@ export function checkTargets(
       find(results.queries, other, workload),
     ]
       .filter((q): q is WorkloadFigures => q !== undefined && q.requests === 0)
-      .map((q) => `${q.server} answered none of its requests (${errorCount(q)} errors)`);
+      .map(
+        (q) =>
+          `${q.server} completed no request in the ${q.durationSeconds} s window (${errorCount(q)} errors)`,
+      );
     return `${workload} no ratio: ${side.join('; ') || 'not run'}`;
   };
   /** A per-workload ratio target: met when every workload's ratio is on the right side of the bound. */
@@ -336,8 +340,10 @@ export function toMarkdown(r: BenchResults): string {
       const q = find(r.queries, s, w);
       if (!q) continue;
       const errors = errorCount(q);
+      // No answer in the window: no latency to show (not 0 ms).
+      const ms = (x: number) => (q.requests === 0 ? 'none in window' : n(x, 1));
       lines.push(
-        `| ${w} | ${s} | ${q.equivalence} | ${n(q.requestsPerSecond, 1)} | ${n(q.latencyMs.p50, 1)} | ${n(q.latencyMs.p95, 1)} | ${n(q.latencyMs.p99, 1)} | ${errors} | ${n(q.responseBytes)} | ${n(q.peakRssMiB)} |`,
+        `| ${w} | ${s} | ${q.equivalence} | ${n(q.requestsPerSecond, 1)} | ${ms(q.latencyMs.p50)} | ${ms(q.latencyMs.p95)} | ${ms(q.latencyMs.p99)} | ${errors} | ${n(q.responseBytes)} | ${n(q.peakRssMiB)} |`,
       );
     }
   }

@@ -130,7 +130,7 @@ describe('ratios and targets', () => {
     expect(floorTarget).toEqual({
       target: 'papergraph within 1.5x of the floor at p50 on every workload',
       holds: false,
-      detail: 'stats no ratio: floor answered none of its requests (10 errors)',
+      detail: 'stats no ratio: floor completed no request in the 10 s window (10 errors)',
     });
   });
 
