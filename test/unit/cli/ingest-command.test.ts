@@ -50,6 +50,22 @@ describe('papergraph ingest', () => {
     );
   });
 
+  it('--dry-run prints a summary with each warning at its file and line', async () => {
+    const file = path.join(dir, 'summary.jsonl');
+    fs.writeFileSync(
+      file,
+      [
+        { title: 'OwlBERT: Small Encoders', abstract: 'We introduce OwlBERT, evaluated on GLUE.' },
+        { title: 'A Title Alone', abstract: '' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    await buildCli().parseAsync(['node', 'papergraph', 'ingest', '--dry-run', file]);
+    expect(stdout).toMatch(/^Read 2 papers; extracted \d+ entities, \d+ paper-entity links/);
+    expect(stdout).toContain(`warning: ${file}:2: paper "A Title Alone" has no abstract`);
+  });
+
   it('refuses a bad file naming it and its line, and exits non-zero', async () => {
     const file = path.join(dir, 'bad.jsonl');
     fs.writeFileSync(file, '{"title":"A","abstract":"a"}\n{"title": \n');
