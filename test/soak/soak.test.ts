@@ -4,9 +4,12 @@ import { performance } from 'node:perf_hooks';
 
 import autocannon from 'autocannon';
 
+import { corpusDir } from '../../bench/harness/paths';
+import { ensureCorpus } from '../../bench/corpus/generate';
+import { benchLoaderStreaming } from '../../bench/harness/ingest-bench';
+import { planWorkload, responseOk, WorkloadName } from '../../bench/harness/workloads';
 import { ROOT } from '../../src/config';
 import { Database } from '../../src/db/database';
-import { loadBatch } from '../../src/ingest/load';
 import { LINEAGE_RELATIONS } from '../../src/model';
 import { clearGraph, openTestDatabase } from '../support/test-graph';
 import { post } from '../reliability/support/http';
@@ -19,17 +22,19 @@ import {
   runCli,
   waitFor,
 } from '../reliability/support/processes';
-import { baseEntityNames, prng, syntheticBatch } from '../reliability/support/synthetic-papers';
+import { prng } from '../reliability/support/synthetic-papers';
 
 /**
- * The soak: a mixed read workload at 50 connections (autocannon) against `papergraph serve` over a
- * 100k-paper graph for 10 minutes, with curation mutations (addLineageEdge, removeMention) mixed
- * in. Asserts zero errors, every mutation's effect present afterwards, the API's memory flat
- * (< 20% RSS growth after warm-up) and latency stable (p99 of the last minute within 2x of the
- * first). Only `npm run test:soak`; sized by:
+ * The soak: a mixed read workload (autocannon) against `papergraph serve` over the benchmark's
+ * synthetic graph (bench/corpus, cached in .cache/bench/corpus-<papers>-42 and loaded with
+ * `loadBatch` as the ingest benchmark does), with curation mutations (addLineageEdge,
+ * removeMention) mixed in at a steady rate. Asserts zero errors, every acknowledged write present
+ * afterwards, the API's memory flat (RSS of the last window under 1.2x the first after warm-up)
+ * and latency stable (p50 and p99 of the last window within SOAK_MAX_LATENCY_RATIO of the first).
+ * Only `npm run test:soak`; sized by:
  *
- *   SOAK_MINUTES (10)  SOAK_PAPERS (100000)  SOAK_CONNECTIONS (50)  SOAK_WARMUP_SECONDS (60)
- *   SOAK_MUTATIONS_PER_SECOND (2)
+ *   SOAK_MINUTES (10)  SOAK_PAPERS (100000)  SOAK_CONNECTIONS (50)  SOAK_WARMUP_SECONDS (60, or
+ *   20 under 5 minutes)  SOAK_MUTATIONS_PER_SECOND (2)  SOAK_MAX_LATENCY_RATIO (2)
  *
  * The figures go to test-artifacts/soak/last-run.json and the console.
  */
@@ -39,166 +44,76 @@ const PAPERS = Number(process.env.SOAK_PAPERS ?? 100_000);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50);
 const WARMUP_S = Number(process.env.SOAK_WARMUP_SECONDS ?? (MINUTES >= 5 ? 60 : 20));
 const MUTATIONS_PER_S = Number(process.env.SOAK_MUTATIONS_PER_SECOND ?? 2);
-const SEED = 42;
-const SLICE = 5_000;
+const MAX_LATENCY_RATIO = Number(process.env.SOAK_MAX_LATENCY_RATIO ?? 2);
+/** The benchmark corpus seed, so that the cached 100k corpus is reused. */
+const CORPUS_SEED = 42;
 const TOKEN = 'soak-token';
 
 const MEASURE_S = MINUTES * 60;
 /** A minute per window; two halves when the run is shorter than two minutes. */
 const WINDOW_S = MEASURE_S >= 120 ? 60 : MEASURE_S / 2;
 
-interface Workload {
-  paperIds: string[];
-  /** Entities by name: roots (base entities), hubs and ordinary ones. */
-  roots: string[];
-  names: string[];
-  datasets: string[];
-  /** Mentions that removeMention may remove, each once. */
-  mentions: Array<{ paperId: string; entityId: string; role: string }>;
-  /** Entities introduced by papers (never lineage roots): children for addLineageEdge. */
+/**
+ * The read mix: the benchmark's papergraph workloads, each rotating over its parameters, weighted
+ * towards the cheap ones a browsing client sends most. The dashboard's `stats` is left out: it is
+ * one whole-graph statement, a benchmark of its own, not a per-request read.
+ */
+const READ_WEIGHTS: Partial<Record<WorkloadName, number>> = {
+  paper: 4,
+  'entity-papers': 3,
+  search: 2,
+  'lineage-3': 2,
+  'lineage-6': 1,
+};
+
+interface Mention {
+  paperId: string;
+  entityId: string;
+  role: string;
+}
+
+/** What the curation writer may change without ever being refused for a good reason. */
+interface WriteTargets {
+  /** Mentions (not INTRODUCES) that removeMention removes, each once. */
+  mentions: Mention[];
+  /** Entities nothing derives from: children for addLineageEdge. */
   children: string[];
-  rootIds: string[];
+  /** Entities that derive from nothing: parents. A parent never gets a parent and a child never
+   * gets a child, so no added edge can close a cycle. */
+  parents: string[];
 }
 
-/** Loads the synthetic graph in slices and picks the workload's parameters from it. */
-async function loadGraph(db: Database): Promise<Workload> {
-  const random = prng(SEED);
-  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const workload: Workload = {
-    paperIds: [],
-    roots: [],
-    names: [],
-    datasets: [],
-    mentions: [],
-    children: [],
-    rootIds: [],
-  };
-  workload.roots = [...baseEntityNames('MODEL'), ...baseEntityNames('METHOD')];
-  workload.datasets = baseEntityNames('DATASET');
-  for (let from = 0; from < PAPERS; from += SLICE) {
-    const batch = syntheticBatch({ papers: Math.min(SLICE, PAPERS - from), seed: SEED, from });
-    await loadBatch(db, batch);
-    for (let i = 0; i < 40; i++) {
-      const paper = pick(batch.papers);
-      workload.paperIds.push(paper.id);
-      const mention = pick(paper.mentions.filter((m) => m.role !== 'INTRODUCES'));
-      if (mention)
-        workload.mentions.push({
-          paperId: paper.id,
-          entityId: mention.entityId,
-          role: mention.role,
-        });
-      const introduced = paper.mentions.find((m) => m.role === 'INTRODUCES');
-      if (introduced) workload.children.push(introduced.entityId);
-      workload.names.push(pick(batch.entities).name);
-    }
-  }
-  const rootIds = await db.query<{ id: string }>(
-    'MATCH (e:Entity) WHERE e.name IN $names RETURN e.id AS id',
-    {
-      names: workload.roots,
-    },
+async function writeTargets(db: Database, paperIds: string[]): Promise<WriteTargets> {
+  const mentions = await db.query<Mention>(
+    `UNWIND $paperIds AS paperId
+     MATCH (p:Paper {id: paperId})-[r]->(e:Entity)
+     WHERE type(r) IN ['USES', 'EVALUATES_ON', 'COMPARES_WITH', 'ADDRESSES']
+     WITH p, r, e ORDER BY type(r), e.id
+     WITH p, collect({entityId: e.id, role: type(r)})[0] AS m
+     RETURN p.id AS paperId, m.entityId AS entityId, m.role AS role`,
+    { paperIds },
   );
-  workload.rootIds = rootIds.map((r) => r.id);
-  workload.mentions = [
-    ...new Map(workload.mentions.map((m) => [`${m.paperId} ${m.role} ${m.entityId}`, m])).values(),
-  ];
-  return workload;
-}
-
-/** The read mix, as GraphQL bodies; each request picks one at random. */
-function readBodies(w: Workload): Array<{ kind: string; weight: number; body: () => string }> {
-  const random = prng(SEED + 1);
-  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const body = (query: string, variables: Record<string, unknown>) =>
-    JSON.stringify({ query, variables });
-  return [
-    {
-      kind: 'paper',
-      weight: 4,
-      body: () =>
-        body(
-          'query P($id: ID!) { paper(id: $id) { title authors mentions { role evidence entity { name kind } } } }',
-          { id: pick(w.paperIds) },
-        ),
-    },
-    {
-      kind: 'papersUsing',
-      weight: 3,
-      body: () =>
-        body(
-          'query P($n: String) { papers(first: 20, where: { uses: $n }) { totalCount nodes { id title } } }',
-          {
-            n: pick(w.names),
-          },
-        ),
-    },
-    {
-      kind: 'entity',
-      weight: 3,
-      body: () =>
-        body(
-          'query E($n: String!) { entity(name: $n) { id kind paperCount papers(first: 10) { totalCount nodes { id } } derivedFrom { parent { name } } } }',
-          { n: pick(w.names) },
-        ),
-    },
-    {
-      kind: 'lineageUp',
-      weight: 2,
-      body: () =>
-        body(
-          'query L($n: String!) { lineage(name: $n, direction: ANCESTORS, maxDepth: 10) { nodes { id } edges { relation } } }',
-          { n: pick(w.names) },
-        ),
-    },
-    {
-      kind: 'lineageDown',
-      weight: 1,
-      body: () =>
-        body(
-          'query L($n: String!) { lineage(name: $n, direction: DESCENDANTS, maxDepth: 2) { nodes { id } } }',
-          { n: pick(w.names) },
-        ),
-    },
-    {
-      kind: 'search',
-      weight: 2,
-      body: () =>
-        body(
-          'query S($q: String!) { search(query: $q, first: 10) { score node { __typename } } }',
-          {
-            q: pick(w.names),
-          },
-        ),
-    },
-    {
-      kind: 'path',
-      weight: 1,
-      body: () =>
-        body(
-          'query P($a: String!, $b: String!) { path(from: $a, to: $b, maxLength: 4) { relation } }',
-          {
-            a: pick(w.names),
-            b: pick(w.datasets),
-          },
-        ),
-    },
-    {
-      kind: 'entitiesPage',
-      weight: 1,
-      body: () =>
-        body(
-          '{ entities(first: 20, kind: DATASET, where: { nameContains: "Bench" }) { totalCount nodes { id } } }',
-          {},
-        ),
-    },
-  ];
-}
-
-/** What one autocannon connection remembers between a request and its response. */
-interface RequestContext {
-  kind?: string;
-  sent?: number;
+  const children = await db.query<{ id: string }>(
+    `MATCH (e:Entity)
+     WHERE e.kind IN ['MODEL', 'METHOD']
+       AND NOT EXISTS { (e)<-[r]-(:Entity) WHERE type(r) IN $relations }
+       AND EXISTS { (e)-[r]->(:Entity) WHERE type(r) IN $relations }
+     RETURN e.id AS id ORDER BY e.id LIMIT 500`,
+    { relations: LINEAGE_RELATIONS },
+  );
+  const parents = await db.query<{ id: string }>(
+    `MATCH (e:Entity)
+     WHERE e.kind IN ['MODEL', 'METHOD']
+       AND NOT EXISTS { (e)-[r]->(:Entity) WHERE type(r) IN $relations }
+       AND EXISTS { (e)<-[r]-(:Entity) WHERE type(r) IN $relations }
+     RETURN e.id AS id ORDER BY e.id LIMIT 100`,
+    { relations: LINEAGE_RELATIONS },
+  );
+  return {
+    mentions,
+    children: children.map((c) => c.id),
+    parents: parents.map((p) => p.id),
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -212,6 +127,8 @@ function median(values: number[]): number {
     50,
   );
 }
+
+const ratio = (last: number, first: number) => Math.round((last / first) * 100) / 100;
 
 describeWithBuild('soak', () => {
   let db: Database;
@@ -232,12 +149,23 @@ describeWithBuild('soak', () => {
       const figures: Record<string, unknown> = {
         papers: PAPERS,
         minutes: MINUTES,
+        warmupSeconds: WARMUP_S,
         connections: CONNECTIONS,
+        loadAverageBefore: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3),
       };
+      const corpus = ensureCorpus({
+        papers: PAPERS,
+        seed: CORPUS_SEED,
+        out: corpusDir(PAPERS, CORPUS_SEED),
+      });
       const loadStarted = Date.now();
       await clearGraph(db);
-      const workload = await loadGraph(db);
+      await benchLoaderStreaming(db, corpus.batchFile);
       figures.loadSeconds = Math.round((Date.now() - loadStarted) / 1000);
+      const targets = await writeTargets(db, corpus.workloads.paperIds);
+      expect(targets.mentions.length).toBeGreaterThan(0);
+      expect(targets.children.length).toBeGreaterThan(0);
+      expect(targets.parents.length).toBeGreaterThan(0);
 
       const port = await freePort();
       server = runCli(
@@ -262,10 +190,19 @@ describeWithBuild('soak', () => {
         500,
       );
 
-      // Reads: autocannon, each request a random body of the mix; latency per request kept by time.
-      const bodies = readBodies(workload);
-      const weighted = bodies.flatMap((b) => Array<typeof b>(b.weight).fill(b));
-      const random = prng(SEED + 2);
+      // Reads: autocannon, each request the next body of a workload drawn by weight.
+      const plans = Object.entries(READ_WEIGHTS).map(([workload, weight]) => ({
+        kind: workload,
+        weight: weight!,
+        bodies: planWorkload(workload as WorkloadName, 'papergraph', corpus.workloads).requests.map(
+          (request) => request.body!,
+        ),
+        next: 0,
+      }));
+      const weighted = plans.flatMap((plan) =>
+        Array<(typeof plans)[number]>(plan.weight).fill(plan),
+      );
+      const random = prng(CORPUS_SEED + 2);
       const samples: Array<{ at: number; ms: number; kind: string }> = [];
       const readErrors: string[] = [];
       const started = performance.now();
@@ -278,14 +215,14 @@ describeWithBuild('soak', () => {
         if (bytes) rss.push({ at: (performance.now() - started) / 1000, bytes });
       }, 5_000);
 
-      // Writes: a steady trickle of curation mutations, each recorded to be checked afterwards.
+      // Writes: a steady trickle of curation mutations; each acknowledged one is checked afterwards.
       const added: Array<{ child: string; parent: string; relation: string }> = [];
-      const removed: Array<{ paperId: string; entityId: string; role: string }> = [];
+      const removed: Mention[] = [];
       const writeErrors: string[] = [];
       let writing = true;
       const writer = (async () => {
         const headers = { authorization: `Bearer ${TOKEN}`, 'x-curator': 'soak' };
-        const mentions = [...workload.mentions];
+        const mentions = [...targets.mentions];
         const usedEdges = new Set<string>();
         for (let i = 0; writing; i++) {
           const tick = performance.now();
@@ -301,12 +238,11 @@ describeWithBuild('soak', () => {
               writeErrors.push(JSON.stringify(answer.errors ?? answer));
             else removed.push(m);
           } else {
-            // Children are never roots, and roots never get parents: no edge can close a cycle.
-            const child = workload.children[Math.floor(random() * workload.children.length)];
-            const parent = workload.rootIds[Math.floor(random() * workload.rootIds.length)];
+            const child = targets.children[Math.floor(random() * targets.children.length)];
+            const parent = targets.parents[Math.floor(random() * targets.parents.length)];
             const relation = LINEAGE_RELATIONS[Math.floor(random() * LINEAGE_RELATIONS.length)];
             const key = `${child} ${relation} ${parent}`;
-            if (child !== parent && !usedEdges.has(key)) {
+            if (!usedEdges.has(key)) {
               usedEdges.add(key);
               const answer = await post(
                 url,
@@ -334,21 +270,22 @@ describeWithBuild('soak', () => {
           {
             method: 'POST',
             setupRequest: (request, state) => {
-              const context = state as RequestContext;
-              const chosen = weighted[Math.floor(random() * weighted.length)];
-              context.kind = chosen.kind;
+              const context = state as { kind?: string; sent?: number };
+              const plan = weighted[Math.floor(random() * weighted.length)];
+              context.kind = plan.kind;
               context.sent = performance.now();
-              return { ...request, body: chosen.body() };
+              const body = plan.bodies[plan.next++ % plan.bodies.length];
+              return { ...request, body };
             },
             onResponse: (status, body, state) => {
-              const context = state as RequestContext;
+              const context = state as { kind?: string; sent?: number };
               const now = performance.now();
               samples.push({
                 at: (now - started) / 1000,
                 ms: now - Number(context.sent),
                 kind: String(context.kind),
               });
-              if (status !== 200 || body.includes('"errors"')) {
+              if (!responseOk(status, body)) {
                 if (readErrors.length < 20)
                   readErrors.push(`${context.kind} ${status} ${body.slice(0, 300)}`);
                 else readErrors.push('');
@@ -361,7 +298,7 @@ describeWithBuild('soak', () => {
       await writer;
       clearInterval(sampler);
 
-      // Every write is there: the curated edges and the removals (with their tombstones).
+      // Every acknowledged write is there: the curated edges and the removals with their tombstones.
       const [{ missingEdges }] = await db.query<{ missingEdges: number }>(
         `UNWIND $edges AS edge
          OPTIONAL MATCH (c:Entity {id: edge.child})-[r]->(p:Entity {id: edge.parent})
@@ -381,7 +318,7 @@ describeWithBuild('soak', () => {
         { removed },
       );
 
-      // Windows after warm-up: latency per window, RSS at the first and the last.
+      // Windows after warm-up: latency per window, the median RSS of each.
       const windows: Array<{
         from: number;
         to: number;
@@ -409,7 +346,7 @@ describeWithBuild('soak', () => {
       const first = windows[0];
       const last = windows[windows.length - 1];
       const byKind = Object.fromEntries(
-        bodies.map(({ kind }) => {
+        plans.map(({ kind }) => {
           const ms = samples
             .filter((s) => s.kind === kind && s.at >= WARMUP_S)
             .map((s) => s.ms)
@@ -425,6 +362,7 @@ describeWithBuild('soak', () => {
         }),
       );
       Object.assign(figures, {
+        loadAverageAfter: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3),
         requests: result.requests.total,
         requestsPerSecond: Math.round(result.requests.average),
         latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
@@ -441,8 +379,9 @@ describeWithBuild('soak', () => {
           missingEdges,
           lostRemovals,
         },
-        rssGrowth: Math.round((last.rssMiB / first.rssMiB - 1) * 1000) / 10,
-        p99Ratio: Math.round((last.p99 / first.p99) * 100) / 100,
+        rssGrowthPercent: Math.round((last.rssMiB / first.rssMiB - 1) * 1000) / 10,
+        p50Ratio: ratio(last.p50, first.p50),
+        p99Ratio: ratio(last.p99, first.p99),
         windows,
         byKind,
         sampleErrors: [...readErrors.filter(Boolean).slice(0, 5), ...writeErrors.slice(0, 5)],
@@ -459,13 +398,15 @@ describeWithBuild('soak', () => {
         timeouts: 0,
         non2xx: 0,
       });
-      expect(added.length + removed.length).toBeGreaterThan(0);
+      expect(added.length).toBeGreaterThan(0);
+      expect(removed.length).toBeGreaterThan(0);
       expect({ missingEdges, lostRemovals }).toEqual({ missingEdges: 0, lostRemovals: 0 });
       expect(last.rssMiB).toBeLessThan(first.rssMiB * 1.2);
-      expect(last.p99).toBeLessThanOrEqual(first.p99 * 2);
+      expect(last.p50).toBeLessThanOrEqual(first.p50 * MAX_LATENCY_RATIO);
+      expect(last.p99).toBeLessThanOrEqual(first.p99 * MAX_LATENCY_RATIO);
       expect(server.alive()).toBe(true);
     },
-    // Loading 100k papers takes minutes of its own on a small machine.
+    // Loading 100k papers takes many minutes of its own on a small machine.
     (MINUTES * 60 + WARMUP_S) * 1_000 + 3_600_000,
   );
 });

@@ -1,23 +1,14 @@
 import fs from 'node:fs';
 
 import { slug } from '../../../src/ingest/resolve/slug';
-import {
-  EntityKind,
-  EntityRecord,
-  GraphBatch,
-  LineageRecord,
-  MentionRecord,
-} from '../../../src/model';
+import { EntityKind } from '../../../src/model';
 
 /**
  * Deterministic synthetic papers for the reliability tests: the same size and seed always give the
  * same bytes. Each paper introduces one coined model, method or dataset ("Velkamorno"), usually
  * derived from an earlier one, and uses, evaluates on and compares with earlier ones, in the cue
- * phrases the extractor reads. Two views of the same papers:
- *
- * - `syntheticRecords`: JSON Lines input for `papergraph ingest` (goes through extraction);
- * - `syntheticBatch`: the GraphBatch those abstracts mean, loaded directly (no extraction), for
- *   the soak's 100k-paper graph.
+ * phrases the extractor reads: JSON Lines input for `papergraph ingest`, which goes through
+ * extraction. (The soak's large graph is the benchmark corpus, loaded without extraction.)
  *
  * Kept small and independent of bench/corpus, which evolves with the benchmarks.
  */
@@ -194,57 +185,6 @@ export function syntheticRecords(options: SyntheticOptions): JsonlPaper[] {
 export function writeJsonl(file: string, records: JsonlPaper[]): string {
   fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
   return file;
-}
-
-/** The graph the papers mean, without extraction: for loading large graphs quickly. */
-export function syntheticBatch(options: SyntheticOptions): GraphBatch {
-  const entities = new Map<string, EntityRecord>();
-  const lineage: LineageRecord[] = [];
-  const papers: GraphBatch['papers'] = [];
-  for (const i of range(options)) {
-    const p = paper(options.seed, i);
-    const mentions: MentionRecord[] = [];
-    const link = (
-      es: Array<{ id: string; name: string; kind: EntityKind }>,
-      role: MentionRecord['role'],
-      evidence: string,
-    ) => {
-      for (const e of es) {
-        if (!entities.has(e.id))
-          entities.set(e.id, { id: e.id, name: e.name, kind: e.kind, aliases: [] });
-        mentions.push({ entityId: e.id, role, evidence, confidence: 0.9, source: 'EXTRACTED' });
-      }
-    };
-    link([p.introduces], 'INTRODUCES', p.sentences.intro);
-    if (p.parent) link([p.parent], 'USES', p.sentences.intro);
-    link(p.uses, 'USES', p.sentences.uses);
-    link(p.evaluatesOn, 'EVALUATES_ON', p.sentences.evaluates);
-    link(p.comparesWith, 'COMPARES_WITH', p.sentences.compares);
-    link([p.task], 'ADDRESSES', p.sentences.task);
-    if (p.parent) {
-      lineage.push({
-        childId: p.introduces.id,
-        parentId: p.parent.id,
-        relation: 'EXTENDS',
-        evidence: p.sentences.intro,
-        paperId: p.record.id,
-        confidence: 0.8,
-        source: 'EXTRACTED',
-      });
-    }
-    // One mention per (entity, role), as the extractor gives.
-    const seen = new Set<string>();
-    papers.push({
-      ...p.record,
-      mentions: mentions.filter((m) => {
-        const key = `${m.role} ${m.entityId}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      }),
-    });
-  }
-  return { papers, entities: [...entities.values()], lineage, warnings: [] };
 }
 
 /** Names of the base entities (lineage roots, popular datasets) of any corpus. */
