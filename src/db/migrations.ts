@@ -49,9 +49,10 @@ export async function migrate(db: Database, schemaDir: string): Promise<string[]
   const done: string[] = [];
   for (const migration of readMigrations(schemaDir)) {
     if (applied.has(migration.id)) continue;
-    // Schema changes cannot share a transaction with data writes, so each statement runs alone.
+    // Schema changes cannot share a transaction with data writes, so each statement runs alone,
+    // in an auto-commit transaction: a backfill batches itself with CALL { } IN TRANSACTIONS.
     for (const statement of migration.statements) {
-      await db.write((tx) => tx.run(statement));
+      await db.autoCommit(statement);
     }
     await db.write((tx) =>
       tx.run(

@@ -5,7 +5,13 @@ import { aliasKey } from '../ingest/resolve/slug';
 import { GraphWriter, LoadReport, loadBatch } from '../ingest/load';
 import { GraphBatch, LINEAGE_RELATIONS, LineageRelation, LINK_ROLES, LinkRole } from '../model';
 import { CurationError } from './curation-error';
-import { entityMap, lineageEdgeMap, paperMap } from './cypher';
+import {
+  TAKE_CURATION_LOCK,
+  lockLinkedEntities,
+  refreshLineageCounters,
+  updatePaperCounters,
+} from './counters';
+import { MENTION_TYPES, entityMap, lineageEdgeMap, paperMap } from './cypher';
 import { resolveEntityRefs } from './entity-refs';
 import { EntityRow, LineageEdgeRow, PaperRow } from './rows';
 
@@ -42,15 +48,6 @@ export interface RemoveMentionResult {
 }
 
 const LINEAGE_PATTERN = LINEAGE_RELATIONS.join('|');
-
-/**
- * Serializes the curation writes that move or add lineage edges. Two concurrent
- * addLineageEdge calls could each pass the cycle check and together close a cycle, and a merge
- * could delete an entity another transaction is linking to; both write this node first, so
- * Neo4j's write lock makes them take turns. The uniqueness constraint of migration 0003 makes
- * the very first MERGEs wait for each other too, before the node exists.
- */
-const TAKE_CURATION_LOCK = `MERGE (l:CurationLock {name: 'lineage'}) SET l.takenAt = datetime()`;
 
 const CURATED = `source: 'CURATED', curatedBy: $curator, curatedAt: datetime()`;
 
@@ -128,6 +125,11 @@ const ADD_ALIAS_KEYS_CYPHER = `
   UNWIND $keys AS key
   MERGE (a:Alias {key: key})
   MERGE (a)-[:ALIAS_OF]->(k)`;
+
+/** Papers linking to a merged entity: their links move, so their counters are kept. */
+const PAPERS_OF_MERGED_CYPHER = `
+  MATCH (p:Paper)-[:${MENTION_TYPES}]->(m:Entity) WHERE m.id IN $mergeIds
+  RETURN DISTINCT p.id AS id`;
 
 const DELETE_MERGED_CYPHER = `
   MATCH (m:Entity) WHERE m.id IN $mergeIds
@@ -236,6 +238,10 @@ export class CurationRepository {
       const { aliases, keys } = mergedAliases(kept, merged);
 
       const params = { keepId: keep.id, mergeIds, curator };
+      const linked = await lockLinkedEntities(
+        tx,
+        (await tx.run(PAPERS_OF_MERGED_CYPHER, params)).records.map((r) => r.get('id') as string),
+      );
       let movedLinks = 0;
       for (const role of LINK_ROLES) movedLinks += await count(tx, mentionMoveCypher(role), params);
       movedLinks += await count(tx, TOMBSTONE_MOVE_CYPHER, params);
@@ -252,6 +258,8 @@ export class CurationRepository {
       await tx.run(REPOINT_ALIASES_CYPHER, params);
       await tx.run(ADD_ALIAS_KEYS_CYPHER, { ...params, keys });
       await tx.run(DELETE_MERGED_CYPHER, params);
+      await updatePaperCounters(tx, linked);
+      await refreshLineageCounters(tx, [keep.id]);
       const row = (await tx.run(KEPT_ROW_CYPHER, params)).records[0].get('row') as EntityRow;
       return { kept: row, mergedIds: mergeIds, movedLinks };
     });
@@ -291,6 +299,7 @@ export class CurationRepository {
         curator,
       });
       const row = result.records[0];
+      if (row.get('created')) await refreshLineageCounters(tx, [parent.id]);
       return {
         edge: row.get('edge') as LineageEdgeRow,
         created: row.get('created') as boolean,
@@ -314,7 +323,9 @@ export class CurationRepository {
         ...(found.get('entityFound') ? [] : [`entity '${entityId}'`]),
       ];
       if (missing.length) throw new CurationError(`Unknown ${missing.join(' and ')}`, { missing });
+      const linked = await lockLinkedEntities(tx, [paperId]);
       const result = await tx.run(removeMentionCypher(role), { paperId, entityId, role, curator });
+      await updatePaperCounters(tx, linked);
       const row = result.records[0];
       return {
         paper: row.get('paper') as PaperRow,

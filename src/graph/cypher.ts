@@ -98,6 +98,17 @@ export function paperMap(expression: string): string {
   return mapOf(expression, PAPER_PROPERTIES);
 }
 
+/**
+ * The counters kept on entities (see counters.ts), read as plain properties: rankings, orderings
+ * and counts are one property read, not a walk. These count expressions below are what the
+ * writers store there.
+ */
+export const COUNTER_OF = {
+  paperCount: (entity: string) => `coalesce(${entity}.paperCount, 0)`,
+  derivativeCount: (entity: string) => `coalesce(${entity}.derivativeCount, 0)`,
+  descendantCount: (entity: string) => `coalesce(${entity}.descendantCount, 0)`,
+};
+
 /** Distinct papers mentioning the entity in any role. */
 export function paperCount(entity: string): string {
   return `COUNT { MATCH (counted_:Paper)-[:${MENTION_TYPES}]->(${entity}) RETURN DISTINCT counted_ }`;
@@ -127,18 +138,26 @@ export function entityByAlias(variable: string, keyParam: string, kindParam: str
   return `
     MATCH (:Alias {key: $${keyParam}})-[:ALIAS_OF]->(candidate_:Entity)
     WHERE $${kindParam} IS NULL OR candidate_.kind = $${kindParam}
-    WITH candidate_ ORDER BY ${paperCount('candidate_')} DESC, candidate_.id
+    WITH candidate_ ORDER BY ${COUNTER_OF.paperCount('candidate_')} DESC, candidate_.id
     LIMIT 1
     WITH candidate_ AS ${variable}`;
 }
 
-/** A lineage relationship `r` as a LineageEdgeRow, with the paper that supports it. */
+/**
+ * A lineage relationship `r` as a LineageEdgeRow. The supporting paper is its id only: a paper's
+ * abstract repeated on every edge of a large lineage would dwarf the rest of the answer, so
+ * `LineageEdge.paper` is fetched by id when asked for (a DataLoader).
+ */
 export function lineageEdgeMap(r: string): string {
   return `{
       child: ${entityMap(`startNode(${r})`)},
       parent: ${entityMap(`endNode(${r})`)},
-      relation: type(${r}), evidence: ${r}.evidence, source: coalesce(${r}.source, 'EXTRACTED'),
-      confidence: coalesce(${r}.confidence, 1.0),
-      paper: head(COLLECT { MATCH (support_:Paper {id: ${r}.paperId}) RETURN ${paperMap('support_')} })
+      ${lineageEdgeFields(r)}
     }`;
+}
+
+/** The fields of a lineage relationship `r` other than its two entities. */
+export function lineageEdgeFields(r: string): string {
+  return `relation: type(${r}), evidence: ${r}.evidence, source: coalesce(${r}.source, 'EXTRACTED'),
+      confidence: coalesce(${r}.confidence, 1.0), paperId: ${r}.paperId`;
 }

@@ -4,16 +4,14 @@ import { EntityKind, KIND_LABEL } from '../model';
 import { CursorPosition } from './cursor';
 import {
   AnchorFilter,
+  COUNTER_OF,
   LINEAGE_TYPES,
   MAX_LINEAGE_DEPTH,
   MENTION_TYPES,
   Statement,
-  derivativeCount,
-  descendantCount,
   entityByAlias,
   entityMap,
   int,
-  paperCount,
   run,
   selection,
 } from './cypher';
@@ -52,9 +50,9 @@ export interface EntityListArgs {
 
 const SORT_KEYS: Record<EntityOrderField, string> = {
   NAME: 'toLower(e.name)',
-  PAPER_COUNT: paperCount('e'),
-  DERIVATIVE_COUNT: derivativeCount('e'),
-  DESCENDANT_COUNT: descendantCount('e'),
+  PAPER_COUNT: COUNTER_OF.paperCount('e'),
+  DERIVATIVE_COUNT: COUNTER_OF.derivativeCount('e'),
+  DESCENDANT_COUNT: COUNTER_OF.descendantCount('e'),
 };
 
 export function entityOrdering(order: EntityOrder): string {
@@ -165,8 +163,9 @@ export async function countsOfEntities(
     cypher: `
       UNWIND $ids AS id
       MATCH (e:Entity {id: id})
-      RETURN id, ${paperCount('e')} AS paperCount, ${derivativeCount('e')} AS derivativeCount,
-        ${descendantCount('e')} AS descendantCount`,
+      RETURN id, ${COUNTER_OF.paperCount('e')} AS paperCount,
+        ${COUNTER_OF.derivativeCount('e')} AS derivativeCount,
+        ${COUNTER_OF.descendantCount('e')} AS descendantCount`,
     params: { ids },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));

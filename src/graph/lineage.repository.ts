@@ -8,11 +8,13 @@ import {
   entityByAlias,
   entityMap,
   hopLimit,
+  lineageEdgeFields,
   lineageEdgeMap,
   lineageTypes,
+  paperMap,
   run,
 } from './cypher';
-import { EntityRow, LineageEdgeRow } from './rows';
+import { EntityRow, LineageEdgeRow, PaperRow } from './rows';
 
 /** Lineage: the ancestry of an entity to any depth, and the direct edges of many entities. */
 
@@ -32,12 +34,18 @@ export interface LineageResult {
   root: EntityRow;
   /** Each relationship once, nearest the root first. */
   edges: LineageEdgeRow[];
+  /** With `withPapers`: the papers the edges cite, each once. */
+  papers?: PaperRow[];
 }
 
 // Edges point child -> parent, so ancestors are reached along them and descendants against them.
+// Each path yields only its last relationship: any relationship on a longer path is also the last
+// one of that path's prefix, so the least length over these is its depth, without unwinding every
+// relationship of every path.
 function walks(direction: LineageDirection, types: string, hops: string): string[] {
-  const up = `MATCH path = (root)-[:${types}*1..${hops}]->(:Entity) RETURN relationships(path) AS rels`;
-  const down = `MATCH path = (root)<-[:${types}*1..${hops}]-(:Entity) RETURN relationships(path) AS rels`;
+  const last = 'RETURN last(relationships(path)) AS r, length(path) AS depth';
+  const up = `MATCH path = (root)-[:${types}*1..${hops}]->(:Entity) ${last}`;
+  const down = `MATCH path = (root)<-[:${types}*1..${hops}]-(:Entity) ${last}`;
   if (direction === 'ANCESTORS') return [up];
   if (direction === 'DESCENDANTS') return [down];
   return [up, down];
@@ -45,9 +53,18 @@ function walks(direction: LineageDirection, types: string, hops: string): string
 
 /**
  * One statement for the whole walk: variable-length paths from the root, each relationship kept
- * once at the depth it is first reached.
+ * once at the depth it is first reached. Edges name their entities by id and every entity comes
+ * once, so that a bushy lineage is not its entities repeated on every edge.
  */
-export function lineageStatement(args: LineageArgs): Statement {
+export function lineageStatement(args: LineageArgs, withPapers = false): Statement {
+  const papers = withPapers
+    ? `, COLLECT {
+            UNWIND rels AS r
+            MATCH (paper:Paper {id: r.paperId})
+            WITH DISTINCT paper
+            RETURN ${paperMap('paper')}
+          } AS papers`
+    : '';
   const hops = hopLimit(args.maxDepth, MAX_LINEAGE_DEPTH);
   return {
     cypher: `${entityByAlias('root', 'key', 'kind')}
@@ -55,20 +72,46 @@ export function lineageStatement(args: LineageArgs): Statement {
         CALL (root) {
           ${walks(args.direction, lineageTypes(args.relations), hops).join('\n          UNION ALL\n          ')}
         }
-        UNWIND range(0, size(rels) - 1) AS i
-        WITH rels[i] AS r, i + 1 AS depth
         WITH r, min(depth) AS depth
         ORDER BY depth, toLower(endNode(r).name), toLower(startNode(r).name), type(r)
-        RETURN collect(${lineageEdgeMap('r')}) AS edges
+        WITH collect(r) AS rels
+        RETURN
+          [r IN rels | {childId: startNode(r).id, parentId: endNode(r).id, ${lineageEdgeFields('r')}}]
+            AS edges,
+          COLLECT {
+            UNWIND rels AS r
+            UNWIND [startNode(r), endNode(r)] AS entity
+            WITH DISTINCT entity
+            RETURN ${entityMap('entity')}
+          } AS entities${papers}
       }
-      RETURN ${entityMap('root')} AS root, edges`,
+      RETURN ${entityMap('root')} AS root, edges, entities${withPapers ? ', papers' : ''}`,
     params: { key: aliasKey(args.name), kind: args.kind ?? null },
   };
 }
 
-export async function findLineage(db: Database, args: LineageArgs): Promise<LineageResult | null> {
-  const [row] = await run<LineageResult>(db, lineageStatement(args));
-  return row ?? null;
+type EdgeByIds = Omit<LineageEdgeRow, 'child' | 'parent'> & { childId: string; parentId: string };
+
+/** The lineage, and with `withPapers` the papers its edges cite, in one statement. */
+export async function findLineage(
+  db: Database,
+  args: LineageArgs,
+  withPapers = false,
+): Promise<LineageResult | null> {
+  const [row] = await run<{
+    root: EntityRow;
+    edges: EdgeByIds[];
+    entities: EntityRow[];
+    papers?: PaperRow[];
+  }>(db, lineageStatement(args, withPapers));
+  if (!row) return null;
+  const byId = new Map(row.entities.map((entity) => [entity.id, entity]));
+  const edges = row.edges.map(({ childId, parentId, ...edge }) => ({
+    ...edge,
+    child: byId.get(childId)!,
+    parent: byId.get(parentId)!,
+  }));
+  return { root: row.root, edges, ...(row.papers ? { papers: row.papers } : {}) };
 }
 
 export interface DirectLineage {

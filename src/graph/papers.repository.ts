@@ -1,6 +1,6 @@
 import { Database } from '../db/database';
 import { aliasKey } from '../ingest/resolve/slug';
-import { LinkRole } from '../model';
+import { LINK_ROLES, LinkRole } from '../model';
 import { CursorPosition, afterCondition } from './cursor';
 import {
   AnchorFilter,
@@ -14,7 +14,8 @@ import {
 } from './cypher';
 import { byIndex, groupById } from './batch';
 import { OrderDirection, pageCypher, toPage } from './page';
-import { Page, PaperRow } from './rows';
+import { mentionsOf, sortMentions } from './mentions.repository';
+import { MentionRow, Page, PaperRow } from './rows';
 
 /** Papers: lookup, the filtered and ordered list, and the papers of entities. */
 
@@ -119,10 +120,11 @@ export async function listPapers(db: Database, args: PaperListArgs): Promise<Pag
 
 export type PaperLookup = { id: string } | { title: string };
 
-export function findPaperStatement(lookup: PaperLookup): Statement {
+export function findPaperStatement(lookup: PaperLookup, withMentions = false): Statement {
+  const returns = `${paperMap('p')} AS paper${withMentions ? `, ${mentionsOf('p')} AS mentions` : ''}`;
   if ('id' in lookup) {
     return {
-      cypher: `MATCH (p:Paper {id: $id}) RETURN ${paperMap('p')} AS paper`,
+      cypher: `MATCH (p:Paper {id: $id}) RETURN ${returns}`,
       params: { id: lookup.id },
     };
   }
@@ -130,16 +132,43 @@ export function findPaperStatement(lookup: PaperLookup): Statement {
     // An exact title wins over one that differs only in case.
     cypher: `
       MATCH (p:Paper) WHERE toLower(p.title) = $lowerTitle
-      RETURN ${paperMap('p')} AS paper
-      ORDER BY p.title = $title DESC, p.id
-      LIMIT 1`,
+      WITH p ORDER BY p.title = $title DESC, p.id
+      LIMIT 1
+      RETURN ${returns}`,
     params: { title: lookup.title.trim(), lowerTitle: lookup.title.trim().toLowerCase() },
   };
 }
 
-export async function findPaper(db: Database, lookup: PaperLookup): Promise<PaperRow | null> {
-  const [row] = await run<{ paper: PaperRow }>(db, findPaperStatement(lookup));
-  return row?.paper ?? null;
+export interface FoundPaper {
+  paper: PaperRow;
+  /** Present when asked for: the paper's mentions, sorted as mentionsOfPapers sorts them. */
+  mentions?: MentionRow[];
+}
+
+/** A paper, and with `withMentions` its mentions in the same statement. */
+export async function findPaper(
+  db: Database,
+  lookup: PaperLookup,
+  withMentions = false,
+): Promise<FoundPaper | null> {
+  const [row] = await run<FoundPaper>(db, findPaperStatement(lookup, withMentions));
+  if (!row) return null;
+  return row.mentions ? { ...row, mentions: sortMentions(row.mentions) } : row;
+}
+
+/** Papers by id, in the order of the ids (null for an id no paper has). */
+export async function papersByIds(
+  db: Database,
+  ids: readonly string[],
+): Promise<Array<PaperRow | null>> {
+  const rows = await run<{ id: string; paper: PaperRow }>(db, {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (p:Paper {id: id})
+      RETURN id, ${paperMap('p')} AS paper`,
+    params: { ids },
+  });
+  return groupById(rows, ids, (row) => row.paper).map((papers) => papers[0] ?? null);
 }
 
 /** Papers introducing each entity, by title. */
@@ -169,6 +198,14 @@ export interface EntityPapersKey {
 /** Cursors of Entity.papers: by title, as the papers list. */
 export const ENTITY_PAPERS_ORDERING = paperOrdering({ field: 'TITLE', direction: 'ASC' });
 
+/**
+ * The total of one role is the entity's degree in that role (a paper has at most one link of a
+ * role to an entity); of all roles, the entity's paperCount counter.
+ */
+const ENTITY_PAPER_TOTAL = `CASE k.role ${LINK_ROLES.map(
+  (role) => `WHEN '${role}' THEN COUNT { ()-[:${role}]->(e) }`,
+).join(' ')} ELSE coalesce(e.paperCount, 0) END`;
+
 export function entityPapersStatement(keys: readonly EntityPapersKey[]): Statement {
   return {
     cypher: `
@@ -178,13 +215,14 @@ export function entityPapersStatement(keys: readonly EntityPapersKey[]): Stateme
         MATCH (p:Paper)-[r:${MENTION_TYPES}]->(e)
         WHERE k.role IS NULL OR type(r) = k.role
         WITH DISTINCT p
-        WITH p, ${SORT_KEYS.TITLE} AS key ORDER BY key, p.id
-        WITH collect({node: ${paperMap('p')}, key: key}) AS sorted
-        RETURN size(sorted) AS totalCount,
-          [row IN sorted WHERE ${afterCondition('row.key', 'row.node.id', 'k.after', 'ASC')}][0..k.limit]
-            AS rows
+        WITH p, ${SORT_KEYS.TITLE} AS key
+        WHERE ${afterCondition('key', 'p.id', 'k.after', 'ASC')}
+        // Only the page is sorted out of a hub's thousands of papers, and only it is projected.
+        ORDER BY key, p.id
+        LIMIT $limit
+        RETURN collect({node: ${paperMap('p')}, key: key}) AS rows
       }
-      RETURN index, totalCount, rows`,
+      RETURN index, ${ENTITY_PAPER_TOTAL} AS totalCount, rows[0..k.limit] AS rows`,
     params: {
       keys: keys.map((key) => ({
         entityId: key.entityId,
@@ -192,6 +230,7 @@ export function entityPapersStatement(keys: readonly EntityPapersKey[]): Stateme
         after: key.after ?? null,
         limit: int(key.first + 1),
       })),
+      limit: int(Math.max(...keys.map((key) => key.first + 1))),
     },
   };
 }

@@ -1,12 +1,12 @@
 import { Database } from '../db/database';
 import { aliasKey } from '../ingest/resolve/slug';
 import {
+  COUNTER_OF,
   LINEAGE_TYPES,
   MENTION_TYPES,
   Statement,
   entityMap,
   hopLimit,
-  paperCount,
   paperMap,
   run,
 } from './cypher';
@@ -44,7 +44,7 @@ function endpoint(variable: string, param: string): string {
     CALL () {
       CALL () {
         MATCH (:Alias {key: $${param}Key})-[:ALIAS_OF]->(n:Entity)
-        RETURN n, 0 AS rank, ${paperCount('n')} AS weight
+        RETURN n, 0 AS rank, ${COUNTER_OF.paperCount('n')} AS weight
         UNION
         MATCH (n:Paper {id: $${param}})
         RETURN n, 1 AS rank, 0 AS weight

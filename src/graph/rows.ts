@@ -38,8 +38,8 @@ export interface LineageEdgeRow {
   evidence: string | null;
   source: Provenance;
   confidence: number;
-  /** The paper whose text supports the edge; null for lexicon and curated facts without one. */
-  paper: PaperRow | null;
+  /** Id of the paper whose text supports the edge; null for lexicon and curated facts without one. */
+  paperId: string | null;
 }
 
 /** A paper or an entity: the nodes a path or a search can return. */

@@ -9,16 +9,7 @@ import {
   LinkRole,
   Provenance,
 } from '../model';
-import {
-  LINEAGE_TYPES,
-  MENTION_TYPES,
-  Statement,
-  descendantCount,
-  entityMap,
-  int,
-  paperMap,
-  run,
-} from './cypher';
+import { Statement, entityMap, int, paperMap, run } from './cypher';
 import { EntityRow, PaperRow } from './rows';
 
 /** Counts and top-N lists for a dashboard, in one statement. */
@@ -53,63 +44,65 @@ export interface StatsRow {
 
 const PROVENANCES: Provenance[] = ['EXTRACTED', 'CURATED'];
 
-function topByPapers(kind: EntityKind, roles: string, as: string): string {
+// Every count below is one the database answers without a scan: a label or a relationship type
+// alone is read from Neo4j's count store, CURATED links (rare) are a seek in the `source` indexes
+// of migration 0004, and the top lists walk the range indexes of the counters kept on the nodes
+// (counters.ts) from the top down.
+
+function labelCount(label: string): string {
+  return `COLLECT { MATCH (n:${label}) RETURN count(n) }[0]`;
+}
+
+function typeCounts(types: readonly string[]): string {
+  return `[${types
+    .map(
+      (type) => `{type: '${type}',
+        count: COLLECT { MATCH ()-[r:${type}]->() RETURN count(r) }[0],
+        curated: COLLECT { MATCH ()-[r:${type}]->() WHERE r.source = 'CURATED' RETURN count(r) }[0]}`,
+    )
+    .join(',\n        ')}]`;
+}
+
+function topByPapers(label: string, as: string): string {
   return `
     CALL () {
-      MATCH (e:${KIND_LABEL[kind]})
-      WITH e, COUNT { MATCH (p_:Paper)-[:${roles}]->(e) RETURN DISTINCT p_ } AS n
-      WHERE n > 0
-      WITH e, n ORDER BY n DESC, toLower(e.name), e.id LIMIT $top
-      RETURN collect({entity: ${entityMap('e')}, count: n}) AS ${as}
+      MATCH (e:${label}) WHERE e.paperCount > 0
+      WITH e ORDER BY e.paperCount DESC, toLower(e.name), e.id LIMIT $top
+      RETURN collect({entity: ${entityMap('e')}, count: e.paperCount}) AS ${as}
     }`;
 }
 
 export function statsStatement(top: number): Statement {
   return {
     cypher: `
-      CALL () { MATCH (p:Paper) RETURN count(p) AS papers }
+      ${topByPapers(KIND_LABEL.DATASET, 'topDatasets')}
+      ${topByPapers(KIND_LABEL.TASK, 'topTasks')}
+      ${topByPapers(KIND_LABEL.METHOD, 'topMethods')}
+      ${topByPapers(KIND_LABEL.MODEL, 'topModels')}
       CALL () {
-        MATCH (e:Entity) WITH e.kind AS kind, count(*) AS n
-        RETURN collect({kind: kind, count: n}) AS entityCounts
+        MATCH (e:Entity) WHERE e.descendantCount > 0 AND e.kind IN ['METHOD', 'MODEL']
+        WITH e ORDER BY e.descendantCount DESC, toLower(e.name), e.id LIMIT $top
+        RETURN collect({entity: ${entityMap('e')}, count: e.descendantCount}) AS mostDescendants
       }
       CALL () {
-        MATCH (:Paper)-[r:${MENTION_TYPES}]->(:Entity)
-        WITH type(r) AS type, coalesce(r.source, 'EXTRACTED') AS source, count(*) AS n
-        RETURN collect({type: type, source: source, count: n}) AS mentionCounts
+        MATCH (p:Paper) WHERE p.introducesRank IS NOT NULL
+        WITH p ORDER BY p.introducesRank LIMIT $top
+        RETURN collect({paper: ${paperMap('p')}, count: p.introducesCount}) AS topIntroducingPapers
       }
-      CALL () {
-        MATCH (:Entity)-[r:${LINEAGE_TYPES}]->(:Entity)
-        WITH type(r) AS type, coalesce(r.source, 'EXTRACTED') AS source, count(*) AS n
-        RETURN collect({type: type, source: source, count: n}) AS lineageCounts
-      }
-      ${topByPapers('DATASET', 'USES|EVALUATES_ON', 'topDatasets')}
-      ${topByPapers('TASK', 'ADDRESSES', 'topTasks')}
-      ${topByPapers('METHOD', MENTION_TYPES, 'topMethods')}
-      ${topByPapers('MODEL', MENTION_TYPES, 'topModels')}
-      CALL () {
-        MATCH (e:Entity) WHERE e.kind IN ['METHOD', 'MODEL']
-        WITH e, ${descendantCount('e')} AS n
-        WHERE n > 0
-        WITH e, n ORDER BY n DESC, toLower(e.name), e.id LIMIT $top
-        RETURN collect({entity: ${entityMap('e')}, count: n}) AS mostDescendants
-      }
-      CALL () {
-        MATCH (p:Paper)
-        WITH p, COUNT { (p)-[:INTRODUCES]->(:Entity) } AS n
-        WHERE n > 0
-        WITH p, n ORDER BY n DESC, toLower(p.title), p.id LIMIT $top
-        RETURN collect({paper: ${paperMap('p')}, count: n}) AS topIntroducingPapers
-      }
-      RETURN papers, entityCounts, mentionCounts, lineageCounts, topDatasets, topTasks,
-        topMethods, topModels, mostDescendants, topIntroducingPapers`,
+      RETURN ${labelCount('Paper')} AS papers,
+        [${ENTITY_KINDS.map((kind) => `{kind: '${kind}', count: ${labelCount(KIND_LABEL[kind])}}`).join(', ')}]
+          AS entityCounts,
+        ${typeCounts(LINK_ROLES)} AS mentionCounts,
+        ${typeCounts(LINEAGE_RELATIONS)} AS lineageCounts,
+        topDatasets, topTasks, topMethods, topModels, mostDescendants, topIntroducingPapers`,
     params: { top: int(top) },
   };
 }
 
 interface Counted {
   type: string;
-  source: Provenance;
   count: number;
+  curated: number;
 }
 
 interface StatsRecord extends Pick<
@@ -127,35 +120,34 @@ interface StatsRecord extends Pick<
   lineageCounts: Counted[];
 }
 
-function sum(rows: Array<{ count: number }>): number {
-  return rows.reduce((total, row) => total + row.count, 0);
+function sum<T>(rows: T[], count: (row: T) => number): number {
+  return rows.reduce((total, row) => total + count(row), 0);
+}
+
+function bySource(source: Provenance): (row: Counted) => number {
+  return (row) => (source === 'CURATED' ? row.curated : row.count - row.curated);
 }
 
 export async function graphStats(db: Database, top: number): Promise<StatsRow> {
   const [record] = await run<StatsRecord>(db, statsStatement(top));
   const { papers, entityCounts, mentionCounts, lineageCounts, ...lists } = record;
+  const total = (row: { count: number }) => row.count;
   // Every kind, role, relation and source is listed, zeros included, so that a chart has all bars.
   return {
     papers,
-    entities: sum(entityCounts),
-    mentions: sum(mentionCounts),
-    lineageEdges: sum(lineageCounts),
-    entitiesByKind: ENTITY_KINDS.map((kind) => ({
-      kind,
-      count: sum(entityCounts.filter((row) => row.kind === kind)),
-    })),
-    mentionsByRole: LINK_ROLES.map((role) => ({
-      role,
-      count: sum(mentionCounts.filter((row) => row.type === role)),
-    })),
-    lineageByRelation: LINEAGE_RELATIONS.map((relation) => ({
-      relation,
-      count: sum(lineageCounts.filter((row) => row.type === relation)),
+    entities: sum(entityCounts, total),
+    mentions: sum(mentionCounts, total),
+    lineageEdges: sum(lineageCounts, total),
+    entitiesByKind: entityCounts,
+    mentionsByRole: mentionCounts.map((row) => ({ role: row.type as LinkRole, count: row.count })),
+    lineageByRelation: lineageCounts.map((row) => ({
+      relation: row.type as LineageRelation,
+      count: row.count,
     })),
     provenance: PROVENANCES.map((source) => ({
       source,
-      mentions: sum(mentionCounts.filter((row) => row.source === source)),
-      lineageEdges: sum(lineageCounts.filter((row) => row.source === source)),
+      mentions: sum(mentionCounts, bySource(source)),
+      lineageEdges: sum(lineageCounts, bySource(source)),
     })),
     ...lists,
   };

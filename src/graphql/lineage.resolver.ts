@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 
 import { MAX_LINEAGE_DEPTH } from '../graph/cypher';
 import { LineageDirection, findLineage } from '../graph/lineage.repository';
@@ -6,6 +7,7 @@ import { EntityRow, LineageEdgeRow } from '../graph/rows';
 import { EntityKind, LineageRelation } from '../model';
 import { intInRange } from './args';
 import { Context } from './context';
+import { selectsAny } from './selection';
 import { EntityKindEnum, LineageDirectionEnum, LineageRelationEnum } from './types/enums';
 import { Lineage } from './types/lineage.type';
 
@@ -51,15 +53,27 @@ export class LineageResolver {
     })
     relations: LineageRelation[] | null | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<LineageResult | null> {
-    const result = await findLineage(ctx.db, {
-      name,
-      kind: kind ?? undefined,
-      direction: direction ?? 'BOTH',
-      maxDepth: intInRange(maxDepth ?? 3, 'maxDepth', 1, MAX_LINEAGE_DEPTH),
-      relations: relations ?? undefined,
-    });
+    const result = await findLineage(
+      ctx.db,
+      {
+        name,
+        kind: kind ?? undefined,
+        direction: direction ?? 'BOTH',
+        maxDepth: intInRange(maxDepth ?? 3, 'maxDepth', 1, MAX_LINEAGE_DEPTH),
+        relations: relations ?? undefined,
+      },
+      selectsAny(info, ['paper'], ['edges']),
+    );
     if (!result) return null;
+    // The cited papers came with the walk: LineageEdge.paper finds them without a statement.
+    if (result.papers) {
+      const found = new Map(result.papers.map((paper) => [paper.id, paper]));
+      for (const { paperId } of result.edges) {
+        if (paperId) ctx.loaders.papers.prime(paperId, found.get(paperId) ?? null);
+      }
+    }
     return { ...result, nodes: nodesOf(result.root, result.edges) };
   }
 }

@@ -14,7 +14,12 @@ import {
 import { EntityCounts, countsOfEntities } from '../graph/entities.repository';
 import { DirectLineage, directLineage } from '../graph/lineage.repository';
 import { mentionsOfPapers } from '../graph/mentions.repository';
-import { EntityPapersKey, papersIntroducing, papersOfEntities } from '../graph/papers.repository';
+import {
+  EntityPapersKey,
+  papersByIds,
+  papersIntroducing,
+  papersOfEntities,
+} from '../graph/papers.repository';
 import { MentionRow, Page, PaperRow } from '../graph/rows';
 
 /**
@@ -23,6 +28,7 @@ import { MentionRow, Page, PaperRow } from '../graph/rows';
  * Built fresh for each request, so nothing is cached across requests or users.
  */
 export interface Loaders {
+  papers: DataLoader<string, PaperRow | null>;
   mentions: DataLoader<string, MentionRow[]>;
   introducedIn: DataLoader<string, PaperRow[]>;
   entityPapers: DataLoader<EntityPapersKey, Page<PaperRow>, string>;
@@ -51,6 +57,7 @@ function byKeys<K extends object, V>(
 
 export function createLoaders(db: Database): Loaders {
   return {
+    papers: byIds((ids) => papersByIds(db, ids)),
     mentions: byIds((ids) => mentionsOfPapers(db, ids)),
     introducedIn: byIds((ids) => papersIntroducing(db, ids)),
     entityPapers: byKeys((keys) => papersOfEntities(db, keys)),

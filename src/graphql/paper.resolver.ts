@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 
 import { RelatedPaperRow } from '../graph/co-usage.repository';
 import {
@@ -18,6 +19,10 @@ import { LinkRoleEnum } from './types/enums';
 import { Mention } from './types/mention.type';
 import { PaperOrder, PaperWhere } from './types/paper.input';
 import { Paper } from './types/paper.type';
+import { selectsAny } from './selection';
+
+/** Paper fields read from its mentions: paper(id) fetches them with the paper when asked. */
+const MENTION_FIELDS = ['mentions', 'introduces', 'uses', 'evaluatesOn', 'comparesWith', 'tasks'];
 
 const DEFAULT_ORDER: Order = { field: 'TITLE', direction: 'ASC' };
 
@@ -45,15 +50,19 @@ export class PaperResolver {
     @Arg('id', () => ID, { nullable: true }) id: string | null | undefined,
     @Arg('title', () => String, { nullable: true }) title: string | null | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PaperRow | null> {
     const hasId = id !== null && id !== undefined;
     if (hasId === (title !== null && title !== undefined)) {
       throw badUserInput('id', 'or "title" must be given, and not both.');
     }
-    return findPaper(
+    const found = await findPaper(
       ctx.db,
       hasId ? { id: textArg(id, 'id', 2_000) } : { title: textArg(title ?? '', 'title', 2_000) },
+      selectsAny(info, MENTION_FIELDS),
     );
+    if (found?.mentions) ctx.loaders.mentions.prime(found.paper.id, found.mentions);
+    return found?.paper ?? null;
   }
 
   @Query(() => PaperConnection, { description: 'Papers, filtered and ordered, a page at a time.' })

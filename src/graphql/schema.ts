@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { CurationResolver } from './curation.resolver';
 import { DatasetResolver } from './dataset.resolver';
 import { EntityResolver } from './entity.resolver';
+import { LineageEdgeResolver } from './lineage-edge.resolver';
 import { LineageResolver } from './lineage.resolver';
 import { PaperResolver } from './paper.resolver';
 import { PathResolver } from './path.resolver';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   EntityResolver,
   DatasetResolver,
   LineageResolver,
+  LineageEdgeResolver,
   PathResolver,
   SearchResolver,
   StatsResolver,

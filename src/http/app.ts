@@ -1,7 +1,10 @@
 import http from 'node:http';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
@@ -63,6 +66,9 @@ export async function createApp({ config, db, schema, logger }: AppOptions): Pro
       // On stop, requests in flight get as long as their transactions may take, and then some.
       drainHttpServerPlugin({ httpServer, graceMs: config.queryTimeoutMs + 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
+      // The API sets no cache hints; Apollo's default cache-control plugin would still wrap every
+      // field's resolver, a cost paid per field of a lineage with thousands of edges.
+      ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(logger),
       ...limits.plugins,
     ],

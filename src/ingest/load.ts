@@ -13,6 +13,7 @@ import {
   MentionRecord,
   StoredPaper,
 } from '../model';
+import { lockLinkedEntities, refreshLineageCounters, updatePaperCounters } from '../graph/counters';
 import { strongestPerEdge } from './lineage-edges';
 import { aliasKey } from './resolve/slug';
 
@@ -82,12 +83,13 @@ async function tally(
   cypher: string,
   params: Record<string, unknown>,
   into: WriteCounts,
-): Promise<void> {
+): Promise<Record<string, unknown>[]> {
   const result = await tx.run(cypher, params);
   for (const record of result.records) {
     const status = record.get('status') as keyof WriteCounts;
     into[status] += Number(record.get('n'));
   }
+  return result.records.map((record) => record.toObject());
 }
 
 // Labels and relationship types cannot be parameters in Cypher; they come only from the fixed
@@ -106,7 +108,9 @@ function entityCypher(label: string): string {
     CALL (e, row, status) {
       WITH e, row, status WHERE status <> 'unchanged'
       REMOVE e:Method:Model:Dataset:Task
-      SET e:${label}, e += row.props, e.hash = row.hash, e.updatedAt = datetime()
+      SET e:${label}, e += row.props, e.hash = row.hash, e.updatedAt = datetime(),
+        e.paperCount = coalesce(e.paperCount, 0), e.derivativeCount = coalesce(e.derivativeCount, 0),
+        e.descendantCount = coalesce(e.descendantCount, 0)
       WITH e, row
       UNWIND row.keys AS key
       MERGE (a:Alias {key: key})
@@ -161,15 +165,16 @@ function lineageCypher(relation: string): string {
       MERGE (c)-[r:${relation}]->(pa)
       SET r += row.props, r.hash = row.hash
     }
-    RETURN status, count(*) AS n`;
+    RETURN status, count(*) AS n, collect(DISTINCT pa.id) AS parents`;
 }
 
 const STALE_LINEAGE_CYPHER = `
   MATCH (c:Entity)-[r]->(pa:Entity)
   WHERE r.source = 'EXTRACTED' AND r.paperId IN $paperIds
     AND NOT (type(r) + ' ' + c.id + ' ' + pa.id) IN $keep
+  WITH r, pa.id AS parent
   DELETE r
-  RETURN count(r) AS n`;
+  RETURN count(r) AS n, collect(DISTINCT parent) AS parents`;
 
 function entityRow(entity: EntityRecord) {
   const props = {
@@ -243,6 +248,10 @@ export async function loadBatch(
   for (const chunk of chunks(batch.papers, papersPerTx)) {
     await write(async (tx) => {
       await tally(tx, PAPER_CYPHER, { rows: chunk.map(paperRow) }, report.papers);
+      const linked = await lockLinkedEntities(
+        tx,
+        chunk.map((paper) => paper.id),
+      );
       const mentions = chunk.flatMap((paper) => paper.mentions.map((m) => mentionRow(paper.id, m)));
       for (const role of LINK_ROLES) {
         const rows = mentions.filter((m) => m.role === role);
@@ -254,18 +263,27 @@ export async function loadBatch(
       }));
       const stale = await tx.run(STALE_MENTIONS_CYPHER, { papers: keep });
       report.mentions.removed += Number(stale.records[0]?.get('n') ?? 0);
+      await updatePaperCounters(tx, linked);
     });
     papersDone += chunk.length;
     options.onProgress?.(papersDone);
   }
 
+  // Parents whose children changed: their and their ancestors' lineage counters are recounted
+  // once at the end, rather than a bushy root's descendants once per transaction.
+  const reparented = new Set<string>();
   const lineage = strongestPerEdge(batch.lineage).map(lineageRow);
   for (const relation of LINEAGE_RELATIONS) {
     for (const chunk of chunks(
       lineage.filter((l) => l.relation === relation),
       rowsPerTx,
     )) {
-      await write((tx) => tally(tx, lineageCypher(relation), { rows: chunk }, report.lineage));
+      const rows = await write((tx) =>
+        tally(tx, lineageCypher(relation), { rows: chunk }, report.lineage),
+      );
+      for (const row of rows.filter((r) => r.status === 'created')) {
+        for (const id of row.parents as string[]) reparented.add(id);
+      }
     }
   }
   const paperIds = batch.papers.map((p) => p.id);
@@ -273,6 +291,12 @@ export async function loadBatch(
     const keep = batch.lineage.map((l) => `${l.relation} ${l.childId} ${l.parentId}`);
     const stale = await write((tx) => tx.run(STALE_LINEAGE_CYPHER, { paperIds, keep }));
     report.lineage.removed += Number(stale.records[0]?.get('n') ?? 0);
+    for (const id of (stale.records[0]?.get('parents') as string[] | undefined) ?? []) {
+      reparented.add(id);
+    }
+  }
+  for (const chunk of chunks([...reparented], rowsPerTx)) {
+    await write((tx) => refreshLineageCounters(tx, chunk));
   }
   return report;
 }

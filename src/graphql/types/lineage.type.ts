@@ -3,7 +3,6 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { LineageRelation, Provenance } from '../../model';
 import { Entity } from './entity.type';
 import { LineageRelationEnum, ProvenanceEnum } from './enums';
-import { Paper } from './paper.type';
 
 @ObjectType('LineageEdge', { description: 'The child derives from the parent.' })
 export class LineageEdge {
@@ -18,12 +17,6 @@ export class LineageEdge {
 
   @Field(() => String, { nullable: true, description: 'The sentence that supports the edge.' })
   evidence?: string | null;
-
-  @Field(() => Paper, {
-    nullable: true,
-    description: 'The paper the evidence comes from, when there is one.',
-  })
-  paper?: Paper | null;
 
   @Field(() => ProvenanceEnum)
   source!: Provenance;

@@ -91,20 +91,28 @@ export class GraphStats {
   @Field(() => [ProvenanceCount], { description: 'Extracted against curated links.' })
   provenance!: ProvenanceCount[];
 
-  @Field(() => [RankedEntity], { description: 'Datasets by papers using or evaluating on them.' })
+  @Field(() => [RankedEntity], {
+    description: 'Datasets by papers linking to them in any role (their paperCount).',
+  })
   topDatasets!: RankedEntity[];
 
-  @Field(() => [RankedEntity], { description: 'Tasks by papers addressing them.' })
+  @Field(() => [RankedEntity], {
+    description: 'Tasks by papers linking to them in any role (their paperCount).',
+  })
   topTasks!: RankedEntity[];
 
-  @Field(() => [RankedEntity], { description: 'Methods by papers mentioning them.' })
+  @Field(() => [RankedEntity], {
+    description: 'Methods by papers linking to them in any role (their paperCount).',
+  })
   topMethods!: RankedEntity[];
 
-  @Field(() => [RankedEntity], { description: 'Models by papers mentioning them.' })
+  @Field(() => [RankedEntity], {
+    description: 'Models by papers linking to them in any role (their paperCount).',
+  })
   topModels!: RankedEntity[];
 
   @Field(() => [RankedEntity], {
-    description: 'Methods and models by descendants (any depth up to 10).',
+    description: 'Methods and models by descendants (any depth up to 10; their descendantCount).',
   })
   mostDescendants!: RankedEntity[];
 

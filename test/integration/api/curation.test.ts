@@ -3,6 +3,7 @@ import { Database } from '../../../src/db/database';
 import { loadBatch } from '../../../src/ingest/load';
 import { GraphBatch, MentionRecord } from '../../../src/model';
 import { RunningServer } from '../../../src/server';
+import { counterMismatches } from '../../support/counters';
 import { clearGraph, openTestDatabase } from '../../support/test-graph';
 import { gql, startTestServer } from '../../support/test-server';
 import { asCurator, errorCodes } from './api-helpers';
@@ -138,6 +139,10 @@ describe('curation mutations', () => {
   beforeEach(async () => {
     await clearGraph(db);
     await loadBatch(db, fixture());
+  });
+  // Whatever a mutation did (or refused to do), the counters the rankings read stay exact.
+  afterEach(async () => {
+    expect(await counterMismatches(db)).toEqual([]);
   });
   afterAll(async () => {
     await server?.stop();

@@ -1,4 +1,5 @@
 import { count, data, firstError, useSeededServer } from './seeded-server';
+import { descendantCount, paperCount } from '../../../src/graph/cypher';
 
 const SEARCH = `
   query Search($query: String!, $first: Int) {
@@ -185,7 +186,7 @@ describe('search and stats', () => {
       expect(stats.topDatasets[0].count).toBe(
         await count(
           db,
-          `MATCH (d:Dataset) RETURN max(COUNT { MATCH (p:Paper)-[:USES|EVALUATES_ON]->(d) RETURN DISTINCT p }) AS n`,
+          `MATCH (d:Dataset) RETURN max(COUNT { MATCH (p:Paper)-[:INTRODUCES|USES|EVALUATES_ON|COMPARES_WITH|ADDRESSES]->(d) RETURN DISTINCT p }) AS n`,
         ),
       );
       for (const r of stats.topDatasets) expect(r.entity.__typename).toBe('Dataset');
@@ -198,6 +199,58 @@ describe('search and stats', () => {
         ),
       );
       for (const r of stats.mostDescendants) expect(['METHOD', 'MODEL']).toContain(r.entity.kind);
+    });
+
+    it('ranks every top list exactly as the graph counts it, ties by name', async () => {
+      const { db, server } = seeded();
+      const { stats } = await data(server, STATS, { top: 5 });
+      const ranked = (cypher: string) =>
+        db.query<{ name: string; count: number }>(
+          `${cypher} WHERE n > 0 WITH x, n ORDER BY n DESC, toLower(x.name), x.id LIMIT 5
+           RETURN x.name AS name, n AS count`,
+        );
+      const lists: Array<[string, string]> = [
+        ['topDatasets', `MATCH (x:Dataset) WITH x, ${paperCount('x')} AS n`],
+        ['topTasks', `MATCH (x:Task) WITH x, ${paperCount('x')} AS n`],
+        ['topMethods', `MATCH (x:Method) WITH x, ${paperCount('x')} AS n`],
+        ['topModels', `MATCH (x:Model) WITH x, ${paperCount('x')} AS n`],
+        [
+          'mostDescendants',
+          `MATCH (x:Entity) WHERE x.kind IN ['METHOD', 'MODEL'] WITH x, ${descendantCount('x')} AS n`,
+        ],
+      ];
+      for (const [list, cypher] of lists) {
+        expect(
+          stats[list].map((r: { count: number; entity: { name: string } }) => ({
+            name: r.entity.name,
+            count: r.count,
+          })),
+        ).toEqual(await ranked(cypher));
+      }
+      const papers = await db.query<{ id: string; count: number }>(
+        `MATCH (p:Paper) WITH p, COUNT { (p)-[:INTRODUCES]->(:Entity) } AS n WHERE n > 0
+         WITH p, n ORDER BY n DESC, toLower(p.title), p.id LIMIT 5 RETURN p.id AS id, n AS count`,
+      );
+      expect(
+        stats.topIntroducingPapers.map((r: { count: number; paper: { id: string } }) => ({
+          id: r.paper.id,
+          count: r.count,
+        })),
+      ).toEqual(papers);
+      const curated = stats.provenance.find((p: { source: string }) => p.source === 'CURATED');
+      expect(curated).toEqual({
+        source: 'CURATED',
+        mentions: await count(
+          db,
+          `MATCH (:Paper)-[r:INTRODUCES|USES|EVALUATES_ON|COMPARES_WITH|ADDRESSES]->(:Entity)
+           WHERE r.source = 'CURATED' RETURN count(r) AS n`,
+        ),
+        lineageEdges: await count(
+          db,
+          `MATCH (:Entity)-[r:EXTENDS|VARIANT_OF|FINETUNED_FROM|DISTILLED_FROM|COMBINES|INSPIRED_BY]->(:Entity)
+           WHERE r.source = 'CURATED' RETURN count(r) AS n`,
+        ),
+      });
     });
 
     it.each([0, 101])('refuses top: %i', async (top) => {

@@ -1,6 +1,7 @@
 import { Database } from '../../../src/db/database';
 import { changedNothing, loadBatch } from '../../../src/ingest/load';
 import { GraphBatch } from '../../../src/model';
+import { counterMismatches } from '../../support/counters';
 import { clearGraph, openTestDatabase } from '../../support/test-graph';
 
 function batch(abstract: string, usesImageNet: boolean): GraphBatch {
@@ -89,6 +90,18 @@ describe('loadBatch', () => {
       source: 'EXTRACTED',
       paperId: 'beit',
     });
+    const [counters] = await db.query(
+      `MATCH (d:Entity {id: 'imagenet-1k'}), (b:Entity {id: 'bert'}), (p:Paper {id: 'beit'})
+       RETURN d.paperCount AS datasetPapers, b.derivativeCount AS bertChildren,
+         b.descendantCount AS bertDescendants, p.introducesCount AS introduces`,
+    );
+    expect(counters).toEqual({
+      datasetPapers: 1,
+      bertChildren: 1,
+      bertDescendants: 1,
+      introduces: 1,
+    });
+    expect(await counterMismatches(db)).toEqual([]);
   });
 
   it('writes nothing on a second run of the same batch', async () => {
@@ -97,6 +110,7 @@ describe('loadBatch', () => {
     expect(changedNothing(again)).toBe(true);
     expect(again.papers.unchanged).toBe(1);
     expect(again.mentions.unchanged).toBe(2);
+    expect(await counterMismatches(db)).toEqual([]);
   });
 
   it('updates a changed paper and drops the extracted links it no longer supports', async () => {
@@ -108,6 +122,8 @@ describe('loadBatch', () => {
       `MATCH (p:Paper {id: 'beit'}) RETURN p.abstract AS abstract, COUNT { (p)-->(:Entity) } AS links`,
     );
     expect(row).toEqual({ abstract: 'v2', links: 1 });
+    // The dropped links and lineage edge are out of the counters too.
+    expect(await counterMismatches(db)).toEqual([]);
   });
 
   it('keeps curated links and honours a curator removal', async () => {
