@@ -14,11 +14,11 @@ import { prng, syntheticRecords, writeJsonl } from './support/synthetic-papers';
  * uninterrupted run leaves: every write transaction is whole or absent, and every write is an
  * idempotent MERGE. Two ingests of overlapping files at once must not duplicate anything.
  *
- * RELIABILITY_INGEST_PAPERS sets the size (default 1500 papers, about 3,500 entities and 10,000
- * links); RELIABILITY_SEED the kill points.
+ * RELIABILITY_INGEST_PAPERS sets the size (default 1000 papers, about 2,500 entities and 7,000
+ * links; at least 1000, so that the papers take two transactions); RELIABILITY_SEED the kill points.
  */
 
-const PAPERS = Number(process.env.RELIABILITY_INGEST_PAPERS ?? 1_500);
+const PAPERS = Math.max(1_000, Number(process.env.RELIABILITY_INGEST_PAPERS ?? 1_000));
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20_251_129);
 const RUN_MS = 600_000;
 
@@ -60,11 +60,12 @@ describeWithBuild('interrupted and concurrent ingests', () => {
       await clearGraph(db);
       const random = prng(SEED);
       // Kill points, in what the graph holds so far (each run first re-merges what earlier runs
-      // wrote): part-way through the entities; part-way through the papers (written 500 to a
-      // transaction); the moment the last paper is in, while the lineage edges are being written.
+      // wrote): part-way through the entities; once the first transaction of papers (500 papers)
+      // is in, before the last; the moment the last paper is in, while the lineage edges are
+      // being written.
       const points = [
         { what: 'entities', at: Math.ceil(expected.counts.entities * (0.2 + 0.5 * random())) },
-        { what: 'papers', at: Math.ceil(PAPERS * (0.1 + 0.5 * random())) },
+        { what: 'papers', at: Math.ceil(Math.min(500, PAPERS / 2) * (0.2 + 0.8 * random())) },
         { what: 'papers', at: PAPERS },
       ] as const;
       const killedAt: Array<{ papers: number; entities: number; links: number }> = [];

@@ -72,7 +72,7 @@ describeWithBuild('shutdown', () => {
       await waitFor(
         'new connections to be refused',
         async () => (await tcpConnect(deployment.port)) === 'refused',
-        5_000,
+        60_000,
         250,
       );
       const pendingWhenRefused = IN_FLIGHT - answers.length;
