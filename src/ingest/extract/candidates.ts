@@ -305,8 +305,6 @@ function scanSentence(
   const tokens = sentence.tokens;
   const known = lexiconIndex(lexicon);
   const found: Occurrence[] = [];
-  const acceptLocalAffix = (_: LocalName, affix: string): boolean =>
-    isDescriptiveAffix(affix) || isSizeAffix(affix);
   let i = 0;
   while (i < tokens.length) {
     if (!isBoundaryBefore(tokens, i) || isBreak(tokens[i])) {
@@ -333,6 +331,9 @@ function scanSentence(
   }
   return found;
 }
+
+const acceptLocalAffix = (_: LocalName, affix: string): boolean =>
+  isDescriptiveAffix(affix) || isSizeAffix(affix);
 
 let blockedPhrases: SurfaceIndex<true> | undefined;
 

@@ -142,6 +142,16 @@ const CUE_WORDS: Array<Array<Set<string>>> = CUES.map((cue) =>
   cue.words.map((w) => new Set(w.split('|'))),
 );
 const FIRST_WORDS = new Set(CUE_WORDS.flatMap((words) => [...words[0]]));
+/**
+ * A word is a slice of its sentence, lower-cased and without hyphens, so a sentence whose text,
+ * read the same way, contains no first word of a cue has no cue: most sentences are ruled out
+ * without splitting them into words.
+ */
+const ANY_FIRST_WORD = new RegExp([...FIRST_WORDS].join('|'));
+
+function mayHoldCue(sentence: Sentence): boolean {
+  return ANY_FIRST_WORD.test(sentence.text.toLowerCase().replace(/-/g, ''));
+}
 
 function cueLength(ws: Word[], at: number, cue: number): number {
   const words = CUE_WORDS[cue];
@@ -168,7 +178,7 @@ export function findLineage<E extends LineageEntity>(
 
   for (const sentence of sentences) {
     const inSentence = (bySentence.get(sentence) ?? []).sort((a, b) => a.start - b.start);
-    if (inSentence.length === 0) continue;
+    if (inSentence.length === 0 || !mayHoldCue(sentence)) continue;
     const ws = words(sentence);
     for (let w = 0; w < ws.length; w++) {
       if (!FIRST_WORDS.has(ws[w].text)) continue;

@@ -107,10 +107,11 @@ function readTokens(text: string): WinkTokens | undefined {
   if (!text.trim()) return undefined;
   const { its } = nlp();
   const doc = nlp().readDoc(text);
-  const values = doc.tokens().out() as string[];
+  const all = doc.tokens();
+  const values = all.out() as string[];
   if (values.length === 0) return undefined;
-  const types = doc.tokens().out(its.type) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const types = all.out(its.type) as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
   // Offsets are recovered from the tokens and their preceding spaces.
   const starts: number[] = [];
   let cursor = 0;
@@ -206,11 +207,12 @@ function joinDecimals(tokens: Token[]): Token[] {
       /^\d/.test(next.text)
     ) {
       const text = previous.text + '.' + next.text;
+      const lower = text.toLowerCase();
       result[result.length - 1] = {
         ...previous,
         text,
-        lower: text.toLowerCase(),
-        fold: fold(text),
+        lower,
+        fold: fold(lower),
         end: next.end,
         kind: /^\d+(\.\d+)*$/.test(text) ? 'number' : previous.kind,
       };
@@ -245,11 +247,12 @@ function pushRefined(
       ? value.split(INNER_JOINER).filter((p) => p !== '')
       : [value];
   if (pieces.length <= 1 || pieces.every((p) => INNER_JOINER.test(p))) {
+    const lower = value.toLowerCase();
     tokens.push({
       breaks: false,
       text: value,
-      lower: value.toLowerCase(),
-      fold: fold(value),
+      lower,
+      fold: fold(lower),
       start,
       end: start + value.length,
       pos,
@@ -261,11 +264,12 @@ function pushRefined(
   let offset = start;
   pieces.forEach((piece, i) => {
     const joiner = piece.length === 1 && INNER_JOINER.test(piece);
+    const lower = piece.toLowerCase();
     tokens.push({
       breaks: false,
       text: piece,
-      lower: piece.toLowerCase(),
-      fold: fold(piece),
+      lower,
+      fold: fold(lower),
       start: offset,
       end: offset + piece.length,
       pos,
@@ -276,9 +280,12 @@ function pushRefined(
   });
 }
 
-/** The folded form of a token: lower-case ASCII letters and digits, "+" spelled out. */
-function fold(text: string): string {
-  let folded = text.toLowerCase();
+/**
+ * The folded form of a token, from its lower-case text: lower-case ASCII letters and digits, "+"
+ * spelled out.
+ */
+function fold(lower: string): string {
+  let folded = lower;
   if (/[^a-z0-9]/.test(folded)) {
     folded = folded
       .normalize('NFKD')

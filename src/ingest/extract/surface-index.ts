@@ -39,7 +39,7 @@ export class SurfaceIndex<T> {
   longestAt(
     sentence: Sentence,
     start: number,
-    acceptAffix: (value: T, affix: string) => boolean = () => false,
+    acceptAffix: (value: T, affix: string) => boolean = acceptNoAffix,
   ): SpanMatch<T> | undefined {
     const tokens = sentence.tokens;
     // Cheapest test first: most tokens start no entry at all, and a name starts with a letter
@@ -90,6 +90,8 @@ export interface SpanMatch<T> {
   affix?: string;
   chunkEnd?: number;
 }
+
+const acceptNoAffix = (): boolean => false;
 
 function isUpper(code: number): boolean {
   return code >= 65 && code <= 90;
