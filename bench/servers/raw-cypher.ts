@@ -21,6 +21,42 @@ import { announceReady, serverEnv } from './child';
 const MENTION_TYPES = 'INTRODUCES|USES|EVALUATES_ON|COMPARES_WITH|ADDRESSES';
 const LINEAGE_TYPES = 'EXTENDS|VARIANT_OF|FINETUNED_FROM|DISTILLED_FROM|COMBINES|INSPIRED_BY';
 
+const KINDS = [
+  ['DATASET', 'Dataset'],
+  ['TASK', 'Task'],
+  ['METHOD', 'Method'],
+  ['MODEL', 'Model'],
+] as const;
+const TOP_BY_PAPERS = [
+  ['Dataset', 'topDatasets'],
+  ['Task', 'topTasks'],
+  ['Method', 'topMethods'],
+  ['Model', 'topModels'],
+] as const;
+
+const countOf = (pattern: string, variable: string, where = '') =>
+  `COLLECT { MATCH ${pattern} ${where} RETURN count(${variable}) }[0]`;
+
+/** Total and CURATED count of each relationship type (EXTRACTED is the difference). */
+function typeCounts(types: string): string {
+  return `[${types
+    .split('|')
+    .map(
+      (type) =>
+        `{type: '${type}', count: ${countOf(`()-[r:${type}]->()`, 'r')}, ` +
+        `curated: ${countOf(`()-[r:${type}]->()`, 'r', "WHERE r.source = 'CURATED'")}}`,
+    )
+    .join(', ')}]`;
+}
+
+function topByPapers(label: string, as: string): string {
+  return `CALL () {
+      MATCH (e:${label}) WHERE e.paperCount > 0
+      WITH e ORDER BY e.paperCount DESC, toLower(e.name), e.id LIMIT 10
+      RETURN collect({name: e.name, count: e.paperCount}) AS ${as}
+    }`;
+}
+
 /** The entity an alias key names; of several, the one most papers mention (counted only then). */
 const ENTITY_BY_ALIAS = `
   MATCH (:Alias {key: $key})-[:ALIAS_OF]->(candidate:Entity)
@@ -69,47 +105,26 @@ export const STATEMENTS = {
     }
     WITH node, score ORDER BY score DESC, node.id LIMIT 10
     RETURN score, CASE WHEN node:Paper THEN node {.id, .title} ELSE node {.id, .name, .kind} END AS node`,
+  // Read as papergraph reads them since the counters (migration 0004): node and relationship
+  // totals from the count store, CURATED links from their source indexes, top lists from the
+  // counters every writer keeps on the nodes. Counting from scratch would make this no floor.
   stats: `
-    CALL () { MATCH (p:Paper) RETURN count(p) AS papers }
-    CALL () { MATCH (e:Entity) WITH e.kind AS kind, count(*) AS n RETURN collect({kind: kind, count: n}) AS entitiesByKind }
+    ${TOP_BY_PAPERS.map(([label, as]) => topByPapers(label, as)).join('\n')}
     CALL () {
-      MATCH (:Paper)-[r:${MENTION_TYPES}]->(:Entity)
-      WITH type(r) AS role, r.source AS source, count(*) AS n
-      RETURN collect({role: role, source: source, count: n}) AS mentionsByRole
+      MATCH (e:Entity) WHERE e.descendantCount > 0 AND e.kind IN ['METHOD', 'MODEL']
+      WITH e ORDER BY e.descendantCount DESC, toLower(e.name), e.id LIMIT 10
+      RETURN collect({name: e.name, count: e.descendantCount}) AS mostDescendants
     }
     CALL () {
-      MATCH (:Entity)-[r:${LINEAGE_TYPES}]->(:Entity)
-      WITH type(r) AS relation, r.source AS source, count(*) AS n
-      RETURN collect({relation: relation, source: source, count: n}) AS lineageByRelation
+      MATCH (p:Paper) WHERE p.introducesRank IS NOT NULL
+      WITH p ORDER BY p.introducesRank LIMIT 10
+      RETURN collect({title: p.title, count: p.introducesCount}) AS topIntroducingPapers
     }
-    CALL () {
-      MATCH (e:Dataset) WITH e, COUNT { MATCH (p:Paper)-[:USES|EVALUATES_ON]->(e) RETURN DISTINCT p } AS n
-      ORDER BY n DESC, toLower(e.name), e.id LIMIT 10 RETURN collect({name: e.name, count: n}) AS topDatasets
-    }
-    CALL () {
-      MATCH (e:Task) WITH e, COUNT { (:Paper)-[:ADDRESSES]->(e) } AS n
-      ORDER BY n DESC, toLower(e.name), e.id LIMIT 10 RETURN collect({name: e.name, count: n}) AS topTasks
-    }
-    CALL () {
-      MATCH (e:Method) WITH e, COUNT { MATCH (p:Paper)-[:${MENTION_TYPES}]->(e) RETURN DISTINCT p } AS n
-      ORDER BY n DESC, toLower(e.name), e.id LIMIT 10 RETURN collect({name: e.name, count: n}) AS topMethods
-    }
-    CALL () {
-      MATCH (e:Model) WITH e, COUNT { MATCH (p:Paper)-[:${MENTION_TYPES}]->(e) RETURN DISTINCT p } AS n
-      ORDER BY n DESC, toLower(e.name), e.id LIMIT 10 RETURN collect({name: e.name, count: n}) AS topModels
-    }
-    CALL () {
-      MATCH (e:Entity) WHERE e.kind IN ['METHOD', 'MODEL']
-      WITH e, COUNT { MATCH (d:Entity)-[:${LINEAGE_TYPES}*1..10]->(e) WHERE d <> e RETURN DISTINCT d } AS n
-      WHERE n > 0
-      ORDER BY n DESC, toLower(e.name), e.id LIMIT 10 RETURN collect({name: e.name, count: n}) AS mostDescendants
-    }
-    CALL () {
-      MATCH (p:Paper) WITH p, COUNT { (p)-[:INTRODUCES]->(:Entity) } AS n WHERE n > 0
-      ORDER BY n DESC, toLower(p.title), p.id LIMIT 10 RETURN collect({title: p.title, count: n}) AS topIntroducingPapers
-    }
-    RETURN papers, entitiesByKind, mentionsByRole, lineageByRelation, topDatasets, topTasks, topMethods,
-      topModels, mostDescendants, topIntroducingPapers`,
+    RETURN ${countOf('(n:Paper)', 'n')} AS papers,
+      [${KINDS.map(([kind, label]) => `{kind: '${kind}', count: ${countOf(`(n:${label})`, 'n')}}`).join(', ')}] AS entitiesByKind,
+      ${typeCounts(MENTION_TYPES)} AS mentionsByRole,
+      ${typeCounts(LINEAGE_TYPES)} AS lineageByRelation,
+      topDatasets, topTasks, topMethods, topModels, mostDescendants, topIntroducingPapers`,
 };
 
 /** papergraph's alias key (case, spaces, punctuation and a plural "s" ignored), restated here. */
