@@ -5,8 +5,8 @@
  *
  *   npm run extract:speed [-- --rounds <n>] [--synthetic <papers.jsonl>] [--limit <n>]
  *
- * Each corpus is extracted once to warm up (module loading, the lexicon, the JIT), then `rounds`
- * times through `extractBatch`, the read -> extract -> resolve -> curate path of
+ * Each corpus is extracted a few times to warm up (module loading, the lexicon, the JIT), then
+ * `rounds` times through `extractBatch`, the read -> extract -> resolve -> curate path of
  * `papergraph ingest --dry-run`. The seed file is small (119 papers), so its rounds are what
  * makes the figure stable.
  */
@@ -33,8 +33,14 @@ function option(name: string, fallback: string): string {
   return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 }
 
+/**
+ * Warm-up batches before timing: after a single one the JIT is still compiling, and the next
+ * round of the seed file costs half again as much as the rounds after it.
+ */
+const WARM_UP_ROUNDS = 3;
+
 function measure(corpus: string, records: PaperRecord[], rounds: number): Speed {
-  extractBatch(records, { rootDir: ROOT });
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) extractBatch(records, { rootDir: ROOT });
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
   for (let round = 0; round < rounds; round++) extractBatch(records, { rootDir: ROOT });
