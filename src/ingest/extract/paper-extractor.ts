@@ -102,7 +102,11 @@ export function extractPaper(
 ): PaperExtraction {
   const sentences = paperSentences(cleanText(input.title), cleanText(input.abstract));
   const { occurrences } = findPaperNames(sentences, lexicon);
-  const roles = new Map<Sentence, SentenceRoles>(sentences.map((s) => [s, analyzeRoles(s)]));
+  // Roles are read only where a name occurs; sentences that name nothing need no analysis.
+  const naming = new Set(occurrences.map((o) => o.sentence));
+  const roles = new Map<Sentence, SentenceRoles>(
+    sentences.filter((s) => naming.has(s)).map((s) => [s, analyzeRoles(s)]),
+  );
 
   const clusters = clusterOccurrences(occurrences);
   for (const cluster of clusters) collectKindVotes(cluster, roles);
