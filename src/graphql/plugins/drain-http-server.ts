@@ -26,8 +26,9 @@ export interface DrainOptions {
  * Node counts a connection whose request has arrived but not been read yet (the event loop was
  * busy) as idle; closing the listener also resets connections still waiting to be accepted. Under
  * load, requests a client had already sent were reset (ECONNRESET). Here pending connections are
- * accepted first, the listener closes without touching connections, and a connection is closed
- * only once it has no request in progress after `lingerMs`.
+ * accepted first, the listener closes without touching connections, a connection that has not
+ * sent its first request yet is kept until it has been answered, and any other is closed only
+ * once it has no request in progress after `lingerMs`.
  */
 export function drainHttpServerPlugin({
   httpServer,
@@ -36,18 +37,28 @@ export function drainHttpServerPlugin({
   acceptMs = 3_000,
 }: DrainOptions): ApolloServerPlugin {
   const active = new Map<net.Socket, number>();
+  // Connections that have not shown a request yet: a client opens one to send a request, which
+  // may sit unread in the socket while the event loop is busy. Ending such a socket (with its
+  // unread data) resets it, so they are left open until their request is answered (or the grace
+  // period ends).
+  const fresh = new Set<net.Socket>();
   let stopping = false;
   const endIfIdle = (socket: net.Socket) => {
-    if (!active.get(socket)) socket.end();
+    if (!active.get(socket) && !fresh.has(socket)) socket.end();
   };
   let accepted = 0;
   httpServer.on('connection', (socket: net.Socket) => {
     accepted += 1;
     active.set(socket, 0);
-    socket.once('close', () => active.delete(socket));
+    fresh.add(socket);
+    socket.once('close', () => {
+      active.delete(socket);
+      fresh.delete(socket);
+    });
   });
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const socket = req.socket;
+    fresh.delete(socket);
     active.set(socket, (active.get(socket) ?? 0) + 1);
     // A response sent while stopping tells the client not to reuse the connection.
     if (stopping && !res.headersSent) res.setHeader('connection', 'close');
@@ -75,8 +86,9 @@ export function drainHttpServerPlugin({
           const closed = new Promise<void>((resolve) =>
             net.Server.prototype.close.call(httpServer, () => resolve()),
           );
-          // Idle connections may hold a request not read yet: give them a moment to show it.
-          if ([...active.values()].some((requests) => requests === 0)) {
+          // Idle kept-alive connections may hold a new request not read yet: give them a moment
+          // to show it.
+          if ([...active].some(([socket, requests]) => requests === 0 && !fresh.has(socket))) {
             await sleep(Math.min(lingerMs, graceMs));
           }
           for (const socket of active.keys()) endIfIdle(socket);

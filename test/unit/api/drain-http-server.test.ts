@@ -57,6 +57,24 @@ describe('drainHttpServerPlugin', () => {
     expect(await post(port)).toBe('ECONNREFUSED');
   });
 
+  it('answers a request that arrives on an open connection after the linger', async () => {
+    const { port, drain } = await start(10_000, 10);
+    const socket = net.connect({ host: '127.0.0.1', port });
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+    const closed = new Promise<string>((resolve) => {
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      socket.once('close', () => resolve(answer));
+    });
+    const drained = drain();
+    // Longer than the linger (300 ms): the request a busy server has not read yet, in effect.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}');
+    expect(await closed).toMatch(/^HTTP\/1\.1 200/);
+    await drained;
+  });
+
   it('cuts a request still running at the end of the grace period', async () => {
     const { server, port, drain } = await start(500, 60_000);
     const received = new Promise((resolve) => server.once('request', resolve));
