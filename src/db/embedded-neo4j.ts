@@ -52,6 +52,9 @@ export interface RunningNeo4j {
 
 const READY = /PAPERGRAPH_NEO4J_READY (\S+) version=(\S+) pid=(\d+)/;
 
+/** Neo4j 5's minimum, enforced when the launcher sets the password. */
+const MIN_PASSWORD_LENGTH = 8;
+
 export class AlreadyRunningError extends Error {
   constructor(message: string) {
     super(message);
@@ -194,6 +197,12 @@ export async function startEmbedded(
     );
   }
 
+  // Neo4j refuses a shorter password only deep inside its start, with a stack trace in the log.
+  if (options.password.length < MIN_PASSWORD_LENGTH) {
+    throw new EmbeddedStartError(
+      `NEO4J_PASSWORD has ${options.password.length} characters; Neo4j requires at least ${MIN_PASSWORD_LENGTH}. Set a longer one.`,
+    );
+  }
   const jars = ensureJars(options.rootDir, options.cacheDir, log);
   fs.mkdirSync(options.dataDir, { recursive: true });
   const logFile = logFilePath(options.dataDir);
