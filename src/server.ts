@@ -1,6 +1,7 @@
 import net from 'node:net';
 
 import { Config } from './config';
+import { graphStats } from './graph/stats.repository';
 import { connect, Connection } from './db/connect';
 import { buildPapergraphSchema } from './graphql/schema';
 import { createApp } from './http/app';
@@ -48,6 +49,9 @@ export async function startServer(
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
     });
+    // Neo4j plans a statement on its first run; the dashboard's statistics are the largest one, so
+    // plan them now rather than on the first visitor's request. A failure here is the visitor's to see.
+    void graphStats(connection.db, 10).catch(() => undefined);
     const address = httpServer.address() as net.AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
     return {
