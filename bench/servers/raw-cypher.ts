@@ -3,6 +3,7 @@ import net from 'node:net';
 
 import neo4j, { Driver } from 'neo4j-driver';
 
+import { aliasKey } from '../../src/ingest/resolve/slug';
 import { announceReady, serverEnv } from './child';
 
 /**
@@ -127,18 +128,8 @@ export const STATEMENTS = {
       topDatasets, topTasks, topMethods, topModels, mostDescendants, topIntroducingPapers`,
 };
 
-/** papergraph's alias key (case, spaces, punctuation and a plural "s" ignored), restated here. */
-export function aliasKey(name: string): string {
-  const compact = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\+/g, 'plus')
-    .replace(/[^a-z0-9]+/g, '');
-  return compact.length > 3 && /[a-z]s$/.test(compact) && !/ss$/.test(compact)
-    ? compact.slice(0, -1)
-    : compact;
-}
+// The floor looks names up by papergraph's own alias key, so both answer the same entity.
+export { aliasKey };
 
 /** Words taken literally: Lucene syntax escaped, operator words lower-cased. */
 export function luceneQuery(text: string): string {

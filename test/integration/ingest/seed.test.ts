@@ -6,7 +6,7 @@ import { loadConfig } from '../../../src/config';
 import { Database } from '../../../src/db/database';
 import { IngestResult, ingestFiles, seedCorpus, seedIfEmpty } from '../../../src/ingest/ingest';
 import { changedNothing } from '../../../src/ingest/load';
-import { InputError } from '../../../src/model';
+import { InputError, LINEAGE_RELATIONS } from '../../../src/model';
 import { clearGraph, graphFingerprint, openTestDatabase } from '../../support/test-graph';
 
 const rootDir = loadConfig().rootDir;
@@ -51,14 +51,7 @@ describe('seeding the pre-training corpus', () => {
               [(b)-[r]->(parent:Entity) WHERE type(r) IN $relations | parent.name] AS parents,
               [(p)-[:EVALUATES_ON]->(d:Dataset) | d.name] AS datasets`,
       {
-        relations: [
-          'EXTENDS',
-          'VARIANT_OF',
-          'FINETUNED_FROM',
-          'DISTILLED_FROM',
-          'COMBINES',
-          'INSPIRED_BY',
-        ],
+        relations: [...LINEAGE_RELATIONS],
       },
     );
     expect(rows).toHaveLength(1);
