@@ -305,6 +305,9 @@ export async function launchServer(
     stdio: ['ignore', log, log, 'ipc'],
     env: {
       ...process.env,
+      // Every server as deployed: graphql-js and express pick their production paths (no
+      // multi-realm instanceof checks) from the environment when they load, not from config.
+      NODE_ENV: 'production',
       BENCH_NEO4J_URI: database.uri,
       BENCH_NEO4J_USER: database.user,
       BENCH_NEO4J_PASSWORD: database.password,

@@ -80,12 +80,29 @@ const PAPER_PROPERTIES = ['id', 'title', 'abstract', 'url', 'arxivId', 'publishe
 // Lists are never null in the API, whatever an older or hand-made node holds.
 const LISTS = new Set(['aliases', 'authors']);
 
+/** The value of each property of the node `expression`, lists never null. */
+function valuesOf(expression: string, properties: readonly string[]): string[] {
+  return properties.map((p) =>
+    LISTS.has(p) ? `coalesce(${expression}.${p}, [])` : `${expression}.${p}`,
+  );
+}
+
 // A map literal rather than a map projection, so that it works on any expression (startNode(r)).
 function mapOf(expression: string, properties: readonly string[]): string {
-  const entries = properties.map((p) =>
-    LISTS.has(p) ? `${p}: coalesce(${expression}.${p}, [])` : `${p}: ${expression}.${p}`,
-  );
-  return `{${entries.join(', ')}}`;
+  const values = valuesOf(expression, properties);
+  return `{${properties.map((p, i) => `${p}: ${values[i]}`).join(', ')}}`;
+}
+
+/** Entity properties a lean answer leaves out unless a query asks for them. */
+export const ENTITY_DETAILS = ['aliases', 'description'];
+
+/**
+ * An entity as a list `[id, name, kind]`, with the detail properties after them when asked for:
+ * for answers of thousands of entities, where repeating map keys on each would be most of the bytes.
+ */
+export function entityTuple(expression: string, withDetails: boolean): string {
+  const properties = ENTITY_PROPERTIES.filter((p) => withDetails || !ENTITY_DETAILS.includes(p));
+  return `[${valuesOf(expression, properties).join(', ')}]`;
 }
 
 /** An EntityRow of the node `expression`. */
@@ -156,8 +173,19 @@ export function lineageEdgeMap(r: string): string {
     }`;
 }
 
+/** The properties of a lineage relationship `r` other than its relation and its two entities. */
+export function lineageEdgeDetails(r: string): Array<[string, string]> {
+  return [
+    ['evidence', `${r}.evidence`],
+    ['source', `coalesce(${r}.source, 'EXTRACTED')`],
+    ['confidence', `coalesce(${r}.confidence, 1.0)`],
+    ['paperId', `${r}.paperId`],
+  ];
+}
+
 /** The fields of a lineage relationship `r` other than its two entities. */
 export function lineageEdgeFields(r: string): string {
-  return `relation: type(${r}), evidence: ${r}.evidence, source: coalesce(${r}.source, 'EXTRACTED'),
-      confidence: coalesce(${r}.confidence, 1.0), paperId: ${r}.paperId`;
+  return [['relation', `type(${r})`], ...lineageEdgeDetails(r)]
+    .map(([name, value]) => `${name}: ${value}`)
+    .join(', ');
 }

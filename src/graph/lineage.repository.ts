@@ -1,14 +1,15 @@
 import { Database } from '../db/database';
 import { aliasKey } from '../ingest/resolve/slug';
-import { EntityKind, LineageRelation } from '../model';
+import { EntityKind, LineageRelation, Provenance } from '../model';
 import {
   LINEAGE_TYPES,
   MAX_LINEAGE_DEPTH,
   Statement,
   entityByAlias,
   entityMap,
+  entityTuple,
   hopLimit,
-  lineageEdgeFields,
+  lineageEdgeDetails,
   lineageEdgeMap,
   lineageTypes,
   paperMap,
@@ -30,11 +31,34 @@ export interface LineageArgs {
   relations?: readonly LineageRelation[];
 }
 
+/** What a lineage answer carries beyond ids, names, kinds and relations: only what a query asks. */
+export interface LineageDetails {
+  /** Aliases and description of every entity. */
+  entities: boolean;
+  /** Evidence, provenance, confidence and paper id of every edge. */
+  edges: boolean;
+  /** The papers the edges cite, each once (implies the edges' paper ids). */
+  papers: boolean;
+}
+
+export const ALL_LINEAGE_DETAILS: LineageDetails = { entities: true, edges: true, papers: true };
+
+/** An entity of a lineage: aliases and description only when they were asked for. */
+export type LeanEntityRow = Pick<EntityRow, 'id' | 'name' | 'kind'> &
+  Partial<Pick<EntityRow, 'aliases' | 'description'>>;
+
+/** An edge of a lineage: evidence, provenance, confidence and paper id only when asked for. */
+export type LeanLineageEdgeRow = Pick<LineageEdgeRow, 'relation'> &
+  Partial<Omit<LineageEdgeRow, 'child' | 'parent' | 'relation'>> & {
+    child: LeanEntityRow;
+    parent: LeanEntityRow;
+  };
+
 export interface LineageResult {
   root: EntityRow;
   /** Each relationship once, nearest the root first. */
-  edges: LineageEdgeRow[];
-  /** With `withPapers`: the papers the edges cite, each once. */
+  edges: LeanLineageEdgeRow[];
+  /** With `details.papers`: the papers the edges cite, each once. */
   papers?: PaperRow[];
 }
 
@@ -51,13 +75,24 @@ function walks(direction: LineageDirection, types: string, hops: string): string
   return [up, down];
 }
 
+// Entities and edges travel as lists, not maps: a bushy lineage has thousands of them, and map
+// keys repeated on each were most of the bytes Bolt carried and the driver decoded.
+const EDGE_TUPLE = ['startNode(r).id', 'endNode(r).id', 'type(r)'];
+
 /**
  * One statement for the whole walk: variable-length paths from the root, each relationship kept
  * once at the depth it is first reached. Edges name their entities by id and every entity comes
  * once, so that a bushy lineage is not its entities repeated on every edge.
  */
-export function lineageStatement(args: LineageArgs, withPapers = false): Statement {
-  const papers = withPapers
+export function lineageStatement(
+  args: LineageArgs,
+  details: LineageDetails = ALL_LINEAGE_DETAILS,
+): Statement {
+  const edge = [
+    ...EDGE_TUPLE,
+    ...(details.edges || details.papers ? lineageEdgeDetails('r').map(([, value]) => value) : []),
+  ];
+  const papers = details.papers
     ? `, COLLECT {
             UNWIND rels AS r
             MATCH (paper:Paper {id: r.paperId})
@@ -75,42 +110,55 @@ export function lineageStatement(args: LineageArgs, withPapers = false): Stateme
         WITH r, min(depth) AS depth
         ORDER BY depth, toLower(endNode(r).name), toLower(startNode(r).name), type(r)
         WITH collect(r) AS rels
-        RETURN
-          [r IN rels | {childId: startNode(r).id, parentId: endNode(r).id, ${lineageEdgeFields('r')}}]
-            AS edges,
+        RETURN [r IN rels | [${edge.join(', ')}]] AS edges,
           COLLECT {
             UNWIND rels AS r
             UNWIND [startNode(r), endNode(r)] AS entity
             WITH DISTINCT entity
-            RETURN ${entityMap('entity')}
+            RETURN ${entityTuple('entity', details.entities)}
           } AS entities${papers}
       }
-      RETURN ${entityMap('root')} AS root, edges, entities${withPapers ? ', papers' : ''}`,
+      RETURN ${entityMap('root')} AS root, edges, entities${details.papers ? ', papers' : ''}`,
     params: { key: aliasKey(args.name), kind: args.kind ?? null },
   };
 }
 
-type EdgeByIds = Omit<LineageEdgeRow, 'child' | 'parent'> & { childId: string; parentId: string };
+type EntityTuple = [string, string, EntityKind, string[]?, (string | null)?];
+type EdgeTuple = [
+  string,
+  string,
+  LineageRelation,
+  (string | null)?,
+  Provenance?,
+  number?,
+  (string | null)?,
+];
 
-/** The lineage, and with `withPapers` the papers its edges cite, in one statement. */
+/** The lineage, with the details asked for, in one statement. */
 export async function findLineage(
   db: Database,
   args: LineageArgs,
-  withPapers = false,
+  details: LineageDetails = ALL_LINEAGE_DETAILS,
 ): Promise<LineageResult | null> {
   const [row] = await run<{
     root: EntityRow;
-    edges: EdgeByIds[];
-    entities: EntityRow[];
+    edges: EdgeTuple[];
+    entities: EntityTuple[];
     papers?: PaperRow[];
-  }>(db, lineageStatement(args, withPapers));
+  }>(db, lineageStatement(args, details));
   if (!row) return null;
-  const byId = new Map(row.entities.map((entity) => [entity.id, entity]));
-  const edges = row.edges.map(({ childId, parentId, ...edge }) => ({
-    ...edge,
-    child: byId.get(childId)!,
-    parent: byId.get(parentId)!,
-  }));
+  const byId = new Map<string, LeanEntityRow>();
+  for (const [id, name, kind, aliases, description] of row.entities) {
+    byId.set(id, details.entities ? { id, name, kind, aliases, description } : { id, name, kind });
+  }
+  const edges = row.edges.map(
+    ([childId, parentId, relation, evidence, source, confidence, paperId]): LeanLineageEdgeRow => ({
+      child: byId.get(childId)!,
+      parent: byId.get(parentId)!,
+      relation,
+      ...(details.edges || details.papers ? { evidence, source, confidence, paperId } : {}),
+    }),
+  );
   return { root: row.root, edges, ...(row.papers ? { papers: row.papers } : {}) };
 }
 

@@ -7,7 +7,10 @@ import { Entity } from './types/entity.type';
 import { LineageEdge } from './types/lineage.type';
 import { Paper } from './types/paper.type';
 
-@ObjectType({ description: 'How many items one load created, changed or found as they were.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'How many items one load created, changed or found as they were.',
+})
 export class WriteCounts {
   @Field(() => Int)
   created!: number;
@@ -20,6 +23,7 @@ export class WriteCounts {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'WriteCounts of links, with those a re-ingested paper no longer supports.',
 })
 export class LinkWriteCounts extends WriteCounts {
@@ -27,7 +31,7 @@ export class LinkWriteCounts extends WriteCounts {
   removed!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class IngestPapersPayload {
   @Field(() => [String], { description: 'Ids of the papers, in input order.' })
   paperIds!: string[];
@@ -48,7 +52,7 @@ export class IngestPapersPayload {
   warnings!: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MergeEntitiesPayload {
   @Field(() => String, { description: 'Id of the kept entity.' })
   kept!: string;
@@ -66,7 +70,7 @@ export class MergeEntitiesPayload {
   movedLinks!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AddLineageEdgePayload {
   @Field(() => LineageEdge, { description: 'The edge, now CURATED.' })
   edge!: LineageEdgeRow;
@@ -81,7 +85,7 @@ export class AddLineageEdgePayload {
   curatedAt!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RemoveMentionPayload {
   @Field(() => Paper)
   paper!: PaperRow;

@@ -1,9 +1,14 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 
-import { MAX_LINEAGE_DEPTH } from '../graph/cypher';
-import { LineageDirection, findLineage } from '../graph/lineage.repository';
-import { EntityRow, LineageEdgeRow } from '../graph/rows';
+import { ENTITY_DETAILS, MAX_LINEAGE_DEPTH } from '../graph/cypher';
+import {
+  LineageDetails,
+  LineageDirection,
+  LeanLineageEdgeRow,
+  LeanEntityRow,
+  findLineage,
+} from '../graph/lineage.repository';
 import { EntityKind, LineageRelation } from '../model';
 import { intInRange } from './args';
 import { Context } from './context';
@@ -12,20 +17,32 @@ import { EntityKindEnum, LineageDirectionEnum, LineageRelationEnum } from './typ
 import { Lineage } from './types/lineage.type';
 
 interface LineageResult {
-  root: EntityRow;
-  nodes: EntityRow[];
-  edges: LineageEdgeRow[];
+  root: LeanEntityRow;
+  nodes: LeanEntityRow[];
+  edges: LeanLineageEdgeRow[];
 }
 
 /** The root, then every other entity in the order its first edge comes. */
-function nodesOf(root: EntityRow, edges: LineageEdgeRow[]): EntityRow[] {
-  const nodes = new Map<string, EntityRow>([[root.id, root]]);
+function nodesOf(root: LeanEntityRow, edges: LeanLineageEdgeRow[]): LeanEntityRow[] {
+  const nodes = new Map<string, LeanEntityRow>([[root.id, root]]);
   for (const edge of edges) {
     for (const entity of [edge.child, edge.parent]) {
       if (!nodes.has(entity.id)) nodes.set(entity.id, entity);
     }
   }
   return [...nodes.values()];
+}
+
+const EDGE_DETAILS = ['evidence', 'source', 'confidence', 'paper'];
+const ENTITY_PLACES = [['root'], ['nodes'], ['edges', 'child'], ['edges', 'parent']];
+
+/** Which details of the lineage's entities and edges the query reads; the rest stay in Neo4j. */
+function detailsAsked(info: GraphQLResolveInfo): LineageDetails {
+  return {
+    entities: ENTITY_PLACES.some((place) => selectsAny(info, ENTITY_DETAILS, place)),
+    edges: selectsAny(info, EDGE_DETAILS, ['edges']),
+    papers: selectsAny(info, ['paper'], ['edges']),
+  };
 }
 
 @Resolver()
@@ -64,7 +81,7 @@ export class LineageResolver {
         maxDepth: intInRange(maxDepth ?? 3, 'maxDepth', 1, MAX_LINEAGE_DEPTH),
         relations: relations ?? undefined,
       },
-      selectsAny(info, ['paper'], ['edges']),
+      detailsAsked(info),
     );
     if (!result) return null;
     // The cited papers came with the walk: LineageEdge.paper finds them without a statement.

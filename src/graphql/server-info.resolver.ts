@@ -2,7 +2,10 @@ import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 
 import { Context } from './context';
 
-@ObjectType({ description: 'Versions of the running service and its database.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Versions of the running service and its database.',
+})
 export class ServerInfo {
   @Field(() => String)
   papergraph!: string;

@@ -3,7 +3,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Entity } from './entity.type';
 import { Paper } from './paper.type';
 
-@ObjectType('RelatedPaper', { description: 'A paper that mentions some of the same entities.' })
+@ObjectType('RelatedPaper', {
+  simpleResolvers: true,
+  description: 'A paper that mentions some of the same entities.',
+})
 export class RelatedPaper {
   @Field(() => Paper)
   paper!: Paper;
@@ -15,7 +18,10 @@ export class RelatedPaper {
   sharedCount!: number;
 }
 
-@ObjectType('CoUsage', { description: 'An entity that appears in the same papers as another.' })
+@ObjectType('CoUsage', {
+  simpleResolvers: true,
+  description: 'An entity that appears in the same papers as another.',
+})
 export class CoUsage {
   @Field(() => Entity)
   entity!: Entity;

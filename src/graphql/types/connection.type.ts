@@ -4,7 +4,10 @@ import { Page } from '../../graph/rows';
 import { Entity } from './entity.type';
 import { Paper } from './paper.type';
 
-@ObjectType('PageInfo', { description: 'Relay page information.' })
+@ObjectType('PageInfo', {
+  simpleResolvers: true,
+  description: 'Relay page information.',
+})
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -19,7 +22,9 @@ export class PageInfo {
   endCursor?: string | null;
 }
 
-@ObjectType('PaperEdge')
+@ObjectType('PaperEdge', {
+  simpleResolvers: true,
+})
 export class PaperEdge {
   @Field(() => String)
   cursor!: string;
@@ -28,7 +33,10 @@ export class PaperEdge {
   node!: Paper;
 }
 
-@ObjectType('PaperConnection', { description: 'A page of papers (Relay connection).' })
+@ObjectType('PaperConnection', {
+  simpleResolvers: true,
+  description: 'A page of papers (Relay connection).',
+})
 export class PaperConnection {
   @Field(() => [PaperEdge])
   edges!: PaperEdge[];
@@ -43,7 +51,9 @@ export class PaperConnection {
   totalCount!: number;
 }
 
-@ObjectType('EntityEdge')
+@ObjectType('EntityEdge', {
+  simpleResolvers: true,
+})
 export class EntityEdge {
   @Field(() => String)
   cursor!: string;
@@ -52,7 +62,10 @@ export class EntityEdge {
   node!: Entity;
 }
 
-@ObjectType('EntityConnection', { description: 'A page of entities (Relay connection).' })
+@ObjectType('EntityConnection', {
+  simpleResolvers: true,
+  description: 'A page of entities (Relay connection).',
+})
 export class EntityConnection {
   @Field(() => [EntityEdge])
   edges!: EntityEdge[];

@@ -4,7 +4,10 @@ import { LineageRelation, Provenance } from '../../model';
 import { Entity } from './entity.type';
 import { LineageRelationEnum, ProvenanceEnum } from './enums';
 
-@ObjectType('LineageEdge', { description: 'The child derives from the parent.' })
+@ObjectType('LineageEdge', {
+  simpleResolvers: true,
+  description: 'The child derives from the parent.',
+})
 export class LineageEdge {
   @Field(() => Entity)
   child!: Entity;
@@ -25,7 +28,10 @@ export class LineageEdge {
   confidence!: number;
 }
 
-@ObjectType('Lineage', { description: 'The lineage subgraph around an entity.' })
+@ObjectType('Lineage', {
+  simpleResolvers: true,
+  description: 'The lineage subgraph around an entity.',
+})
 export class Lineage {
   @Field(() => Entity)
   root!: Entity;

@@ -5,6 +5,7 @@ import { Entity } from './entity.type';
 import { LinkRoleEnum, ProvenanceEnum } from './enums';
 
 @ObjectType('Mention', {
+  simpleResolvers: true,
   description: 'A paper-to-entity link with the sentence that supports it.',
 })
 export class Mention {

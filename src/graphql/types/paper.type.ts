@@ -1,7 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** Mentions, the entities by role and related papers are field resolvers in paper.resolver.ts. */
-@ObjectType('Paper', { description: 'A paper and what it says about entities.' })
+@ObjectType('Paper', {
+  simpleResolvers: true,
+  description: 'A paper and what it says about entities.',
+})
 export class Paper {
   @Field(() => ID)
   id!: string;

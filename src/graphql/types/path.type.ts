@@ -4,7 +4,10 @@ import { NodeRow } from '../../graph/rows';
 import { RelationTypeEnum, StepDirectionEnum } from './enums';
 import { GraphNode } from './graph-node.type';
 
-@ObjectType('PathStep', { description: 'One node of a path and the relationship that leads on.' })
+@ObjectType('PathStep', {
+  simpleResolvers: true,
+  description: 'One node of a path and the relationship that leads on.',
+})
 export class PathStep {
   @Field(() => GraphNode)
   node!: NodeRow;

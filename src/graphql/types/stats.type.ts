@@ -5,7 +5,9 @@ import { Entity } from './entity.type';
 import { EntityKindEnum, LineageRelationEnum, LinkRoleEnum, ProvenanceEnum } from './enums';
 import { Paper } from './paper.type';
 
-@ObjectType('KindCount')
+@ObjectType('KindCount', {
+  simpleResolvers: true,
+})
 export class KindCount {
   @Field(() => EntityKindEnum)
   kind!: EntityKind;
@@ -14,7 +16,9 @@ export class KindCount {
   count!: number;
 }
 
-@ObjectType('RoleCount')
+@ObjectType('RoleCount', {
+  simpleResolvers: true,
+})
 export class RoleCount {
   @Field(() => LinkRoleEnum)
   role!: LinkRole;
@@ -23,7 +27,9 @@ export class RoleCount {
   count!: number;
 }
 
-@ObjectType('RelationCount')
+@ObjectType('RelationCount', {
+  simpleResolvers: true,
+})
 export class RelationCount {
   @Field(() => LineageRelationEnum)
   relation!: LineageRelation;
@@ -32,7 +38,10 @@ export class RelationCount {
   count!: number;
 }
 
-@ObjectType('ProvenanceCount', { description: 'Links of one provenance.' })
+@ObjectType('ProvenanceCount', {
+  simpleResolvers: true,
+  description: 'Links of one provenance.',
+})
 export class ProvenanceCount {
   @Field(() => ProvenanceEnum)
   source!: Provenance;
@@ -44,7 +53,9 @@ export class ProvenanceCount {
   lineageEdges!: number;
 }
 
-@ObjectType('RankedEntity')
+@ObjectType('RankedEntity', {
+  simpleResolvers: true,
+})
 export class RankedEntity {
   @Field(() => Entity)
   entity!: Entity;
@@ -53,7 +64,9 @@ export class RankedEntity {
   count!: number;
 }
 
-@ObjectType('RankedPaper')
+@ObjectType('RankedPaper', {
+  simpleResolvers: true,
+})
 export class RankedPaper {
   @Field(() => Paper)
   paper!: Paper;
@@ -63,6 +76,7 @@ export class RankedPaper {
 }
 
 @ObjectType('GraphStats', {
+  simpleResolvers: true,
   description:
     'Counts for a dashboard. Every kind, role, relation and source is listed, zeros included.',
 })

@@ -160,6 +160,36 @@ describe('lineage', () => {
     ).toBeNull();
   });
 
+  it('fetches entity and edge details only when asked, and the same ones either way', async () => {
+    const lean = `query { lineage(name: "BERT", direction: DESCENDANTS, maxDepth: 3) {
+      edges { relation child { id name kind } parent { id } } } }`;
+    const detailed = `query { lineage(name: "BERT", direction: DESCENDANTS, maxDepth: 3) {
+      edges { relation evidence source confidence
+        child { id name kind ... on Model { aliases } } parent { id description } } } }`;
+    type Row = {
+      relation: string;
+      evidence?: string | null;
+      child: { id: string; aliases?: string[] };
+      parent: { id: string; description?: string | null };
+    };
+    const leanEdges = (await data<{ lineage: { edges: Row[] } }>(seeded().server, lean)).lineage
+      .edges;
+    const fullEdges = (await data<{ lineage: { edges: Row[] } }>(seeded().server, detailed)).lineage
+      .edges;
+    expect(leanEdges.length).toBeGreaterThan(5);
+    expect(fullEdges.map((e) => [e.child.id, e.relation, e.parent.id])).toEqual(
+      leanEdges.map((e) => [e.child.id, e.relation, e.parent.id]),
+    );
+    expect(Object.keys(leanEdges[0]).sort()).toEqual(['child', 'parent', 'relation']);
+    // Details asked through a fragment arrive as the graph holds them.
+    const beit = fullEdges.find((e) => e.child.id === 'beit' && e.parent.id === 'bert');
+    expect(beit?.evidence).toBeTruthy();
+    const models = fullEdges.filter((e) => 'aliases' in e.child);
+    expect(models.length).toBeGreaterThan(0);
+    for (const edge of models) expect(Array.isArray(edge.child.aliases)).toBe(true);
+    for (const edge of fullEdges) expect(edge.parent).toHaveProperty('description');
+  });
+
   it.each([0, 11, -3])('refuses maxDepth %i as BAD_USER_INPUT', async (maxDepth) => {
     const error = await firstError(seeded().server, LINEAGE, { name: 'BERT', maxDepth });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxDepth' });

@@ -137,6 +137,19 @@ describe('read statements', () => {
     },
   );
 
+  it('leave lineage details in the database unless asked for', () => {
+    const args = { name: 'BERT', direction: 'DESCENDANTS' as const, maxDepth: 6 };
+    const lean = lineageStatement(args, { entities: false, edges: false, papers: false }).cypher;
+    // The root is one entity and comes whole; the walk's entities and edges come lean.
+    const walk = lean.slice(0, lean.lastIndexOf('RETURN {'));
+    expect(walk).toMatch(/\[entity\.id, entity\.name, entity\.kind\]/);
+    expect(walk).not.toMatch(/aliases|description|evidence|confidence|paperId|:Paper/);
+    const withPapers = lineageStatement(args, { entities: false, edges: false, papers: true });
+    expect(withPapers.cypher).toMatch(/r\.paperId/);
+    expect(withPapers.cypher).toMatch(/MATCH \(paper:Paper/);
+    expect(lineageStatement(args).cypher).toMatch(/entity\.aliases.*entity\.description/s);
+  });
+
   it('find a path, search and count', () => {
     expect(pathStatement({ from: 'BERT', to: 'ImageNet-1K', maxLength: 6 })).toMatchSnapshot();
     expect(searchStatement('masked autoencoders', 10)).toMatchSnapshot();
