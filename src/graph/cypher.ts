@@ -93,26 +93,45 @@ function mapOf(expression: string, properties: readonly string[]): string {
   return `{${properties.map((p, i) => `${p}: ${values[i]}`).join(', ')}}`;
 }
 
-/** Entity properties a lean answer leaves out unless a query asks for them. */
+/**
+ * Which optional properties rows carry. A query that never asks for an entity's aliases or a
+ * paper's abstract should not pay for reading, sending and decoding them, so the GraphQL layer says
+ * what the whole operation asks for (see selection.ts); rows fetched without a detail lack it, and
+ * only that operation, which did not ask, ever reads them.
+ */
+export interface Details {
+  /** Entity aliases and description. */
+  entities: boolean;
+  /** Paper abstract, url, arXiv id and authors. */
+  papers: boolean;
+}
+
+export const ALL_DETAILS: Details = { entities: true, papers: true };
+
 export const ENTITY_DETAILS = ['aliases', 'description'];
+export const PAPER_DETAILS = ['abstract', 'url', 'arxivId', 'authors'];
+
+const entityProperties = (details: boolean) =>
+  details ? ENTITY_PROPERTIES : ENTITY_PROPERTIES.filter((p) => !ENTITY_DETAILS.includes(p));
+const paperProperties = (details: boolean) =>
+  details ? PAPER_PROPERTIES : PAPER_PROPERTIES.filter((p) => !PAPER_DETAILS.includes(p));
 
 /**
- * An entity as a list `[id, name, kind]`, with the detail properties after them when asked for:
- * for answers of thousands of entities, where repeating map keys on each would be most of the bytes.
+ * An entity as a list `[id, name, kind]`, then aliases and description with details: for answers
+ * of thousands of entities, where repeating map keys on each would be most of the bytes.
  */
-export function entityTuple(expression: string, withDetails: boolean): string {
-  const properties = ENTITY_PROPERTIES.filter((p) => withDetails || !ENTITY_DETAILS.includes(p));
-  return `[${valuesOf(expression, properties).join(', ')}]`;
+export function entityTuple(expression: string, details: boolean): string {
+  return `[${valuesOf(expression, entityProperties(details)).join(', ')}]`;
 }
 
 /** An EntityRow of the node `expression`. */
-export function entityMap(expression: string): string {
-  return mapOf(expression, ENTITY_PROPERTIES);
+export function entityMap(expression: string, details = true): string {
+  return mapOf(expression, entityProperties(details));
 }
 
 /** A PaperRow of the node `expression`. */
-export function paperMap(expression: string): string {
-  return mapOf(expression, PAPER_PROPERTIES);
+export function paperMap(expression: string, details = true): string {
+  return mapOf(expression, paperProperties(details));
 }
 
 /**

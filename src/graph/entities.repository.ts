@@ -3,8 +3,10 @@ import { aliasKey } from '../ingest/resolve/slug';
 import { EntityKind, KIND_LABEL } from '../model';
 import { CursorPosition } from './cursor';
 import {
+  ALL_DETAILS,
   AnchorFilter,
   COUNTER_OF,
+  Details,
   LINEAGE_TYPES,
   MAX_LINEAGE_DEPTH,
   MENTION_TYPES,
@@ -16,7 +18,14 @@ import {
   selection,
 } from './cypher';
 import { OrderDirection, pageCypher, toPage } from './page';
-import { EntityRow, Page } from './rows';
+import {
+  EntityPapersKey,
+  EntityPapersRow,
+  entityPapersPage,
+  pageKeyParams,
+  toEntityPapersPage,
+} from './papers.repository';
+import { EntityRow, Page, PaperRow } from './rows';
 
 /** Entities: alias-aware lookup, the filtered and ordered list, and per-entity counts. */
 
@@ -131,10 +140,14 @@ export async function listEntities(db: Database, args: EntityListArgs): Promise<
   return toPage(result.rows, args.first, entityOrdering(args.orderBy), result.totalCount);
 }
 
-export function findEntityStatement(name: string, kind?: EntityKind): Statement {
+export function findEntityStatement(
+  name: string,
+  kind?: EntityKind,
+  details: Details = ALL_DETAILS,
+): Statement {
   return {
     cypher: `${entityByAlias('e', 'key', 'kind')}
-      RETURN ${entityMap('e')} AS entity`,
+      RETURN ${entityMap('e', details.entities)} AS entity`,
     params: { key: aliasKey(name), kind: kind ?? null },
   };
 }
@@ -144,9 +157,36 @@ export async function findEntity(
   db: Database,
   name: string,
   kind?: EntityKind,
+  details: Details = ALL_DETAILS,
 ): Promise<EntityRow | null> {
-  const [row] = await run<{ entity: EntityRow }>(db, findEntityStatement(name, kind));
+  const [row] = await run<{ entity: EntityRow }>(db, findEntityStatement(name, kind, details));
   return row?.entity ?? null;
+}
+
+/** A page of an entity's papers, asked for with the entity itself. */
+export type PapersOfFound = Omit<EntityPapersKey, 'entityId'>;
+
+/**
+ * The entity a name means and the first page of its papers, in one statement: `entity(name) {
+ * papers { ... } }`, the commonest way in, costs one round trip rather than two.
+ */
+export async function findEntityWithPapers(
+  db: Database,
+  name: string,
+  kind: EntityKind | undefined,
+  details: Details,
+  papers: PapersOfFound,
+): Promise<{ entity: EntityRow; papers: Page<PaperRow> } | null> {
+  const page = entityPapersPage(papers.details);
+  const params = pageKeyParams([papers]);
+  const [row] = await run<{ entity: EntityRow } & EntityPapersRow>(db, {
+    cypher: `${entityByAlias('e', 'key', 'kind')}
+      WITH e, $page AS k
+      ${page.call}
+      RETURN ${entityMap('e', details.entities)} AS entity, ${page.returns}`,
+    params: { key: aliasKey(name), kind: kind ?? null, page: params.keys[0], limit: params.limit },
+  });
+  return row ? { entity: row.entity, papers: toEntityPapersPage(row, papers.first) } : null;
 }
 
 export interface EntityCounts {

@@ -2,6 +2,8 @@ import { Database } from '../db/database';
 import { aliasKey } from '../ingest/resolve/slug';
 import { EntityKind, LineageRelation, Provenance } from '../model';
 import {
+  ALL_DETAILS,
+  Details,
   LINEAGE_TYPES,
   MAX_LINEAGE_DEPTH,
   Statement,
@@ -31,17 +33,13 @@ export interface LineageArgs {
   relations?: readonly LineageRelation[];
 }
 
-/** What a lineage answer carries beyond ids, names, kinds and relations: only what a query asks. */
-export interface LineageDetails {
-  /** Aliases and description of every entity. */
-  entities: boolean;
+/** The details of a lineage's entities and papers, and of its edges. */
+export interface LineageDetails extends Details {
   /** Evidence, provenance, confidence and paper id of every edge. */
   edges: boolean;
-  /** The papers the edges cite, each once (implies the edges' paper ids). */
-  papers: boolean;
 }
 
-export const ALL_LINEAGE_DETAILS: LineageDetails = { entities: true, edges: true, papers: true };
+export const ALL_LINEAGE_DETAILS: LineageDetails = { ...ALL_DETAILS, edges: true };
 
 /** An entity of a lineage: aliases and description only when they were asked for. */
 export type LeanEntityRow = Pick<EntityRow, 'id' | 'name' | 'kind'> &
@@ -58,7 +56,7 @@ export interface LineageResult {
   root: EntityRow;
   /** Each relationship once, nearest the root first. */
   edges: LeanLineageEdgeRow[];
-  /** With `details.papers`: the papers the edges cite, each once. */
+  /** With `withPapers`: the papers the edges cite, each once. */
   papers?: PaperRow[];
 }
 
@@ -87,17 +85,18 @@ const EDGE_TUPLE = ['startNode(r).id', 'endNode(r).id', 'type(r)'];
 export function lineageStatement(
   args: LineageArgs,
   details: LineageDetails = ALL_LINEAGE_DETAILS,
+  withPapers = false,
 ): Statement {
   const edge = [
     ...EDGE_TUPLE,
-    ...(details.edges || details.papers ? lineageEdgeDetails('r').map(([, value]) => value) : []),
+    ...(details.edges || withPapers ? lineageEdgeDetails('r').map(([, value]) => value) : []),
   ];
-  const papers = details.papers
+  const papers = withPapers
     ? `, COLLECT {
             UNWIND rels AS r
             MATCH (paper:Paper {id: r.paperId})
             WITH DISTINCT paper
-            RETURN ${paperMap('paper')}
+            RETURN ${paperMap('paper', details.papers)}
           } AS papers`
     : '';
   const hops = hopLimit(args.maxDepth, MAX_LINEAGE_DEPTH);
@@ -118,7 +117,7 @@ export function lineageStatement(
             RETURN ${entityTuple('entity', details.entities)}
           } AS entities${papers}
       }
-      RETURN ${entityMap('root')} AS root, edges, entities${details.papers ? ', papers' : ''}`,
+      RETURN ${entityMap('root', details.entities)} AS root, edges, entities${withPapers ? ', papers' : ''}`,
     params: { key: aliasKey(args.name), kind: args.kind ?? null },
   };
 }
@@ -134,18 +133,19 @@ type EdgeTuple = [
   (string | null)?,
 ];
 
-/** The lineage, with the details asked for, in one statement. */
+/** The lineage, with the details asked for and with `withPapers` the papers it cites, in one statement. */
 export async function findLineage(
   db: Database,
   args: LineageArgs,
   details: LineageDetails = ALL_LINEAGE_DETAILS,
+  withPapers = false,
 ): Promise<LineageResult | null> {
   const [row] = await run<{
     root: EntityRow;
     edges: EdgeTuple[];
     entities: EntityTuple[];
     papers?: PaperRow[];
-  }>(db, lineageStatement(args, details));
+  }>(db, lineageStatement(args, details, withPapers));
   if (!row) return null;
   const byId = new Map<string, LeanEntityRow>();
   for (const [id, name, kind, aliases, description] of row.entities) {
@@ -156,7 +156,7 @@ export async function findLineage(
       child: byId.get(childId)!,
       parent: byId.get(parentId)!,
       relation,
-      ...(details.edges || details.papers ? { evidence, source, confidence, paperId } : {}),
+      ...(details.edges || withPapers ? { evidence, source, confidence, paperId } : {}),
     }),
   );
   return { root: row.root, edges, ...(row.papers ? { papers: row.papers } : {}) };

@@ -10,12 +10,12 @@ import { MentionRow } from './rows';
  */
 
 /** A paper's mentions (the paper bound to `paper`) as a list of MentionRows, unsorted. */
-export function mentionsOf(paper: string): string {
+export function mentionsOf(paper: string, entityDetails = true): string {
   return `COLLECT {
       MATCH (${paper})-[r:${MENTION_TYPES}]->(e:Entity)
       RETURN {
         role: type(r), evidence: r.evidence, source: coalesce(r.source, 'EXTRACTED'),
-        confidence: coalesce(r.confidence, 1.0), entity: ${entityMap('e')}
+        confidence: coalesce(r.confidence, 1.0), entity: ${entityMap('e', entityDetails)}
       }
     }`;
 }

@@ -3,7 +3,9 @@ import { aliasKey } from '../ingest/resolve/slug';
 import { LINK_ROLES, LinkRole } from '../model';
 import { CursorPosition, afterCondition } from './cursor';
 import {
+  ALL_DETAILS,
   AnchorFilter,
+  Details,
   EACH_KEY,
   MENTION_TYPES,
   Statement,
@@ -120,8 +122,13 @@ export async function listPapers(db: Database, args: PaperListArgs): Promise<Pag
 
 export type PaperLookup = { id: string } | { title: string };
 
-export function findPaperStatement(lookup: PaperLookup, withMentions = false): Statement {
-  const returns = `${paperMap('p')} AS paper${withMentions ? `, ${mentionsOf('p')} AS mentions` : ''}`;
+export function findPaperStatement(
+  lookup: PaperLookup,
+  withMentions = false,
+  details: Details = ALL_DETAILS,
+): Statement {
+  const mentions = withMentions ? `, ${mentionsOf('p', details.entities)} AS mentions` : '';
+  const returns = `${paperMap('p', details.papers)} AS paper${mentions}`;
   if ('id' in lookup) {
     return {
       cypher: `MATCH (p:Paper {id: $id}) RETURN ${returns}`,
@@ -150,8 +157,9 @@ export async function findPaper(
   db: Database,
   lookup: PaperLookup,
   withMentions = false,
+  details: Details = ALL_DETAILS,
 ): Promise<FoundPaper | null> {
-  const [row] = await run<FoundPaper>(db, findPaperStatement(lookup, withMentions));
+  const [row] = await run<FoundPaper>(db, findPaperStatement(lookup, withMentions, details));
   if (!row) return null;
   return row.mentions ? { ...row, mentions: sortMentions(row.mentions) } : row;
 }
@@ -193,6 +201,8 @@ export interface EntityPapersKey {
   role?: LinkRole;
   first: number;
   after?: CursorPosition;
+  /** Whether the papers carry their details (abstract, url, arXiv id, authors). */
+  details: boolean;
 }
 
 /** Cursors of Entity.papers: by title, as the papers list. */
@@ -206,12 +216,13 @@ const ENTITY_PAPER_TOTAL = `CASE k.role ${LINK_ROLES.map(
   (role) => `WHEN '${role}' THEN COUNT { ()-[:${role}]->(e) }`,
 ).join(' ')} ELSE coalesce(e.paperCount, 0) END`;
 
-export function entityPapersStatement(keys: readonly EntityPapersKey[]): Statement {
+/**
+ * The page of papers of the entity `e` that the key map `k` (see pageKeyParam) asks for: after it,
+ * `totalCount` and `rows` (one more than the page, to tell whether a next page exists).
+ */
+export function entityPapersPage(details: boolean): { call: string; returns: string } {
   return {
-    cypher: `
-      ${EACH_KEY}
-      MATCH (e:Entity {id: k.entityId})
-      CALL (e, k) {
+    call: `CALL (e, k) {
         MATCH (p:Paper)-[r:${MENTION_TYPES}]->(e)
         WHERE k.role IS NULL OR type(r) = k.role
         WITH DISTINCT p
@@ -220,17 +231,46 @@ export function entityPapersStatement(keys: readonly EntityPapersKey[]): Stateme
         // Only the page is sorted out of a hub's thousands of papers, and only it is projected.
         ORDER BY key, p.id
         LIMIT $limit
-        RETURN collect({node: ${paperMap('p')}, key: key}) AS rows
-      }
-      RETURN index, ${ENTITY_PAPER_TOTAL} AS totalCount, rows[0..k.limit] AS rows`,
+        RETURN collect({node: ${paperMap('p', details)}, key: key}) AS rows
+      }`,
+    returns: `${ENTITY_PAPER_TOTAL} AS totalCount, rows[0..k.limit] AS rows`,
+  };
+}
+
+/** The key map `k` of entityPapersPage, and the `limit` parameter for these keys. */
+export function pageKeyParams(keys: ReadonlyArray<Omit<EntityPapersKey, 'entityId' | 'details'>>) {
+  return {
+    keys: keys.map((key) => ({
+      role: key.role ?? null,
+      after: key.after ?? null,
+      limit: int(key.first + 1),
+    })),
+    limit: int(Math.max(...keys.map((key) => key.first + 1))),
+  };
+}
+
+export interface EntityPapersRow {
+  totalCount: number;
+  rows: Array<{ node: PaperRow; key: string }>;
+}
+
+export function toEntityPapersPage(row: EntityPapersRow, first: number): Page<PaperRow> {
+  return toPage(row.rows, first, ENTITY_PAPERS_ORDERING, row.totalCount);
+}
+
+export function entityPapersStatement(keys: readonly EntityPapersKey[]): Statement {
+  // One operation asks for the same details everywhere (see detailsAsked); more is never wrong.
+  const page = entityPapersPage(keys.some((key) => key.details));
+  const { keys: pages, limit } = pageKeyParams(keys);
+  return {
+    cypher: `
+      ${EACH_KEY}
+      MATCH (e:Entity {id: k.entityId})
+      ${page.call}
+      RETURN index, ${page.returns}`,
     params: {
-      keys: keys.map((key) => ({
-        entityId: key.entityId,
-        role: key.role ?? null,
-        after: key.after ?? null,
-        limit: int(key.first + 1),
-      })),
-      limit: int(Math.max(...keys.map((key) => key.first + 1))),
+      keys: pages.map((page, i) => ({ ...page, entityId: keys[i].entityId })),
+      limit,
     },
   };
 }
@@ -240,15 +280,11 @@ export async function papersOfEntities(
   keys: readonly EntityPapersKey[],
 ): Promise<Page<PaperRow>[]> {
   if (keys.length === 0) return [];
-  const rows = await run<{
-    index: number;
-    totalCount: number;
-    rows: Array<{ node: PaperRow; key: string }>;
-  }>(db, entityPapersStatement(keys));
+  const rows = await run<EntityPapersRow & { index: number }>(db, entityPapersStatement(keys));
   return byIndex(
     rows,
     keys.length,
-    (row) => toPage(row.rows, keys[row.index].first, ENTITY_PAPERS_ORDERING, row.totalCount),
+    (row) => toEntityPapersPage(row, keys[row.index].first),
     () => ({ totalCount: 0, items: [], hasNextPage: false }),
   );
 }

@@ -1,5 +1,5 @@
 import { Database } from '../db/database';
-import { Statement, entityMap, int, paperMap, run } from './cypher';
+import { ALL_DETAILS, Details, Statement, entityMap, int, paperMap, run } from './cypher';
 import { luceneQuery } from './lucene';
 import { NodeRow } from './rows';
 
@@ -10,7 +10,11 @@ export interface SearchHitRow {
   node: NodeRow;
 }
 
-export function searchStatement(text: string, first: number): Statement {
+export function searchStatement(
+  text: string,
+  first: number,
+  details: Details = ALL_DETAILS,
+): Statement {
   return {
     cypher: `
       CALL () {
@@ -21,13 +25,18 @@ export function searchStatement(text: string, first: number): Statement {
         RETURN node, score
       }
       WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-      RETURN score, CASE WHEN node:Paper THEN ${paperMap('node')} ELSE ${entityMap('node')} END AS node`,
+      RETURN score, CASE WHEN node:Paper THEN ${paperMap('node', details.papers)} ELSE ${entityMap('node', details.entities)} END AS node`,
     params: { query: luceneQuery(text), limit: int(first) },
   };
 }
 
 /** Best hits first; the text must hold at least one word (see luceneQuery). */
-export async function search(db: Database, text: string, first: number): Promise<SearchHitRow[]> {
+export async function search(
+  db: Database,
+  text: string,
+  first: number,
+  details: Details = ALL_DETAILS,
+): Promise<SearchHitRow[]> {
   if (first === 0) return [];
-  return run<SearchHitRow>(db, searchStatement(text, first));
+  return run<SearchHitRow>(db, searchStatement(text, first, details));
 }

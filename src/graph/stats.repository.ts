@@ -9,7 +9,7 @@ import {
   LinkRole,
   Provenance,
 } from '../model';
-import { Statement, entityMap, int, paperMap, run } from './cypher';
+import { ALL_DETAILS, Details, Statement, entityMap, int, paperMap, run } from './cypher';
 import { EntityRow, PaperRow } from './rows';
 
 /** Counts and top-N lists for a dashboard, in one statement. */
@@ -63,31 +63,31 @@ function typeCounts(types: readonly string[]): string {
     .join(',\n        ')}]`;
 }
 
-function topByPapers(label: string, as: string): string {
+function topByPapers(label: string, as: string, details: Details): string {
   return `
     CALL () {
       MATCH (e:${label}) WHERE e.paperCount > 0
       WITH e ORDER BY e.paperCount DESC, toLower(e.name), e.id LIMIT $top
-      RETURN collect({entity: ${entityMap('e')}, count: e.paperCount}) AS ${as}
+      RETURN collect({entity: ${entityMap('e', details.entities)}, count: e.paperCount}) AS ${as}
     }`;
 }
 
-export function statsStatement(top: number): Statement {
+export function statsStatement(top: number, details: Details = ALL_DETAILS): Statement {
   return {
     cypher: `
-      ${topByPapers(KIND_LABEL.DATASET, 'topDatasets')}
-      ${topByPapers(KIND_LABEL.TASK, 'topTasks')}
-      ${topByPapers(KIND_LABEL.METHOD, 'topMethods')}
-      ${topByPapers(KIND_LABEL.MODEL, 'topModels')}
+      ${topByPapers(KIND_LABEL.DATASET, 'topDatasets', details)}
+      ${topByPapers(KIND_LABEL.TASK, 'topTasks', details)}
+      ${topByPapers(KIND_LABEL.METHOD, 'topMethods', details)}
+      ${topByPapers(KIND_LABEL.MODEL, 'topModels', details)}
       CALL () {
         MATCH (e:Entity) WHERE e.descendantCount > 0 AND e.kind IN ['METHOD', 'MODEL']
         WITH e ORDER BY e.descendantCount DESC, toLower(e.name), e.id LIMIT $top
-        RETURN collect({entity: ${entityMap('e')}, count: e.descendantCount}) AS mostDescendants
+        RETURN collect({entity: ${entityMap('e', details.entities)}, count: e.descendantCount}) AS mostDescendants
       }
       CALL () {
         MATCH (p:Paper) WHERE p.introducesRank IS NOT NULL
         WITH p ORDER BY p.introducesRank LIMIT $top
-        RETURN collect({paper: ${paperMap('p')}, count: p.introducesCount}) AS topIntroducingPapers
+        RETURN collect({paper: ${paperMap('p', details.papers)}, count: p.introducesCount}) AS topIntroducingPapers
       }
       RETURN ${labelCount('Paper')} AS papers,
         [${ENTITY_KINDS.map((kind) => `{kind: '${kind}', count: ${labelCount(KIND_LABEL[kind])}}`).join(', ')}]
@@ -128,8 +128,12 @@ function bySource(source: Provenance): (row: Counted) => number {
   return (row) => (source === 'CURATED' ? row.curated : row.count - row.curated);
 }
 
-export async function graphStats(db: Database, top: number): Promise<StatsRow> {
-  const [record] = await run<StatsRecord>(db, statsStatement(top));
+export async function graphStats(
+  db: Database,
+  top: number,
+  details: Details = ALL_DETAILS,
+): Promise<StatsRow> {
+  const [record] = await run<StatsRecord>(db, statsStatement(top, details));
   const { papers, entityCounts, mentionCounts, lineageCounts, ...lists } = record;
   const total = (row: { count: number }) => row.count;
   // Every kind, role, relation and source is listed, zeros included, so that a chart has all bars.

@@ -1,10 +1,13 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 
 import { CoUsageRow } from '../graph/co-usage.repository';
 import {
   EntityOrder as Order,
   entityOrdering,
+  PapersOfFound,
   findEntity,
+  findEntityWithPapers,
   listEntities,
 } from '../graph/entities.repository';
 import { ENTITY_PAPERS_ORDERING } from '../graph/papers.repository';
@@ -12,6 +15,7 @@ import { EntityRow, LineageEdgeRow, PaperRow } from '../graph/rows';
 import { EntityKind, LinkRole } from '../model';
 import { cursorArg, given, pageSize } from './args';
 import { Context } from './context';
+import { detailsAsked, subfieldArguments } from './selection';
 import { CoUsage } from './types/co-usage.type';
 import {
   Connection,
@@ -33,6 +37,34 @@ export function withCount(rows: CoUsageRow[]): CoUsageResult[] {
   return rows.map((row) => ({ ...row, count: row.papers.length }));
 }
 
+interface PapersArgs {
+  role?: LinkRole | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** The page Entity.papers asks for (a bad argument throws BAD_USER_INPUT). */
+function papersPage(args: PapersArgs, info: GraphQLResolveInfo): PapersOfFound {
+  return {
+    role: args.role ?? undefined,
+    first: pageSize(args.first ?? 20),
+    after: cursorArg(args.after, ENTITY_PAPERS_ORDERING),
+    details: detailsAsked(info).papers,
+  };
+}
+
+/** The page of papers `entity(name)` can fetch with the entity, if its query asks for one. */
+function papersAskedWith(info: GraphQLResolveInfo): PapersOfFound | undefined {
+  const args = subfieldArguments(info, 'papers');
+  if (!args) return undefined;
+  try {
+    return papersPage(args, info);
+  } catch {
+    // Entity.papers itself reports the bad argument, at its own path.
+    return undefined;
+  }
+}
+
 /** Queries of entities, and the fields every kind of entity has (Entity interface). */
 @Resolver(() => Entity)
 export class EntityResolver {
@@ -42,12 +74,20 @@ export class EntityResolver {
       'The entity a name or alias means, in any case, with or without hyphens, spaces or a plural ' +
       '"s". When several share the name, `kind` picks one; else the one most papers mention.',
   })
-  entity(
+  async entity(
     @Arg('name', () => String) name: string,
     @Arg('kind', () => EntityKindEnum, { nullable: true }) kind: EntityKind | null | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EntityRow | null> {
-    return findEntity(ctx.db, name, kind ?? undefined);
+    const details = detailsAsked(info);
+    const papers = papersAskedWith(info);
+    if (!papers) return findEntity(ctx.db, name, kind ?? undefined, details);
+    const found = await findEntityWithPapers(ctx.db, name, kind ?? undefined, details, papers);
+    // Entity.papers finds the page under the same key, without a statement.
+    if (found)
+      ctx.loaders.entityPapers.prime({ entityId: found.entity.id, ...papers }, found.papers);
+    return found?.entity ?? null;
   }
 
   @Query(() => EntityConnection, {
@@ -87,12 +127,11 @@ export class EntityResolver {
     first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<PaperRow>> {
     const page = await ctx.loaders.entityPapers.load({
       entityId: entity.id,
-      role: role ?? undefined,
-      first: pageSize(first ?? 20),
-      after: cursorArg(after, ENTITY_PAPERS_ORDERING),
+      ...papersPage({ role, first, after }, info),
     });
     return toConnection(page, after ?? undefined);
   }

@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 
-import { ENTITY_DETAILS, MAX_LINEAGE_DEPTH } from '../graph/cypher';
+import { MAX_LINEAGE_DEPTH } from '../graph/cypher';
 import {
   LineageDetails,
   LineageDirection,
@@ -12,7 +12,7 @@ import {
 import { EntityKind, LineageRelation } from '../model';
 import { intInRange } from './args';
 import { Context } from './context';
-import { selectsAny } from './selection';
+import { detailsAsked, operationAsks, selectsAny } from './selection';
 import { EntityKindEnum, LineageDirectionEnum, LineageRelationEnum } from './types/enums';
 import { Lineage } from './types/lineage.type';
 
@@ -34,15 +34,10 @@ function nodesOf(root: LeanEntityRow, edges: LeanLineageEdgeRow[]): LeanEntityRo
 }
 
 const EDGE_DETAILS = ['evidence', 'source', 'confidence', 'paper'];
-const ENTITY_PLACES = [['root'], ['nodes'], ['edges', 'child'], ['edges', 'parent']];
 
-/** Which details of the lineage's entities and edges the query reads; the rest stay in Neo4j. */
-function detailsAsked(info: GraphQLResolveInfo): LineageDetails {
-  return {
-    entities: ENTITY_PLACES.some((place) => selectsAny(info, ENTITY_DETAILS, place)),
-    edges: selectsAny(info, EDGE_DETAILS, ['edges']),
-    papers: selectsAny(info, ['paper'], ['edges']),
-  };
+/** Which details the lineage's entities and edges carry: those the operation asks for. */
+function lineageDetails(info: GraphQLResolveInfo): LineageDetails {
+  return { ...detailsAsked(info), edges: operationAsks(info, EDGE_DETAILS) };
 }
 
 @Resolver()
@@ -81,7 +76,8 @@ export class LineageResolver {
         maxDepth: intInRange(maxDepth ?? 3, 'maxDepth', 1, MAX_LINEAGE_DEPTH),
         relations: relations ?? undefined,
       },
-      detailsAsked(info),
+      lineageDetails(info),
+      selectsAny(info, ['paper'], ['edges']),
     );
     if (!result) return null;
     // The cited papers came with the walk: LineageEdge.paper finds them without a statement.

@@ -19,7 +19,7 @@ import { LinkRoleEnum } from './types/enums';
 import { Mention } from './types/mention.type';
 import { PaperOrder, PaperWhere } from './types/paper.input';
 import { Paper } from './types/paper.type';
-import { selectsAny } from './selection';
+import { detailsAsked, selectsAny } from './selection';
 
 /** Paper fields read from its mentions: paper(id) fetches them with the paper when asked. */
 const MENTION_FIELDS = ['mentions', 'introduces', 'uses', 'evaluatesOn', 'comparesWith', 'tasks'];
@@ -60,6 +60,7 @@ export class PaperResolver {
       ctx.db,
       hasId ? { id: textArg(id, 'id', 2_000) } : { title: textArg(title ?? '', 'title', 2_000) },
       selectsAny(info, MENTION_FIELDS),
+      detailsAsked(info),
     );
     if (found?.mentions) ctx.loaders.mentions.prime(found.paper.id, found.mentions);
     return found?.paper ?? null;

@@ -1,8 +1,10 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 
 import { SearchHitRow, search } from '../graph/search.repository';
 import { MAX_PAGE_SIZE, intInRange, textArg } from './args';
 import { Context } from './context';
+import { detailsAsked } from './selection';
 import { SearchHit } from './types/search.type';
 
 const MAX_QUERY_LENGTH = 500;
@@ -20,8 +22,10 @@ export class SearchResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: 'At most 100.' })
     first: number | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SearchHitRow[]> {
     const text = textArg(query, 'query', MAX_QUERY_LENGTH);
-    return search(ctx.db, text, intInRange(first ?? 10, 'first', 1, MAX_PAGE_SIZE));
+    const size = intInRange(first ?? 10, 'first', 1, MAX_PAGE_SIZE);
+    return search(ctx.db, text, size, detailsAsked(info));
   }
 }

@@ -1,8 +1,10 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 
 import { StatsRow, graphStats } from '../graph/stats.repository';
 import { MAX_PAGE_SIZE, intInRange } from './args';
 import { Context } from './context';
+import { detailsAsked } from './selection';
 import { GraphStats } from './types/stats.type';
 
 @Resolver()
@@ -18,7 +20,8 @@ export class StatsResolver {
     })
     top: number | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<StatsRow> {
-    return graphStats(ctx.db, intInRange(top ?? 10, 'top', 1, MAX_PAGE_SIZE));
+    return graphStats(ctx.db, intInRange(top ?? 10, 'top', 1, MAX_PAGE_SIZE), detailsAsked(info));
   }
 }

@@ -38,15 +38,16 @@ describeWithBuild('shutdown', () => {
       );
       await deployment.cli(['ingest', input], START_MS);
 
-      // Slow requests: lineage at depth 10 around the roots every paper descends from, and pages
-      // of papers with their related papers.
+      // Slow requests: lineage at depth 10 around the roots every paper descends from with a page of
+      // papers for each entity, and pages of papers with their related papers.
       const roots = [...baseEntityNames('MODEL'), ...baseEntityNames('METHOD')];
       const queries = Array.from({ length: IN_FLIGHT }, (_, i) =>
         i % 3 === 2
           ? `{ papers(first: 100, orderBy: { field: MENTION_COUNT, direction: DESC }) {
                nodes { id related(first: 10) { sharedCount paper { id } } mentions { entity { paperCount descendantCount } } } } }`
           : `{ lineage(name: "${roots[i % roots.length]}", maxDepth: 10, direction: BOTH) {
-               nodes { id descendantCount } edges { relation evidence } } }`,
+               nodes { id descendantCount papers(first: 100) { nodes { id abstract } } }
+               edges { relation evidence } } }`,
       );
       // Once each, so that the database has planned them and every answer is known to be complete.
       const expected = new Map<string, string>();

@@ -107,6 +107,35 @@ describe('entities', () => {
       expect(uses.nodes.length).toBeLessThanOrEqual(all.nodes.length);
     });
 
+    it('answers the same page fetched with the entity or on its own, details when asked', async () => {
+      const { server } = seeded();
+      const page =
+        'totalCount nodes { id title abstract authors } pageInfo { hasNextPage endCursor }';
+      // One papers field: fetched in the entity's own statement. Two that differ: each on its own.
+      const together = await data<{ entity: { a: unknown } }>(
+        server,
+        `{ entity(name: "ImageNet-1K") { a: papers(role: EVALUATES_ON, first: 3) { ${page} } } }`,
+      );
+      const apart = await data<{ entity: { a: unknown; b: unknown } }>(
+        server,
+        `{ entity(name: "ImageNet-1K") { a: papers(role: EVALUATES_ON, first: 3) { ${page} }
+             b: papers(first: 2) { totalCount } } }`,
+      );
+      expect(together.entity.a).toEqual(apart.entity.a);
+      const { a } = together.entity as {
+        a: { totalCount: number; nodes: Array<{ abstract: string }> };
+      };
+      expect(a.totalCount).toBeGreaterThan(3);
+      expect(a.nodes).toHaveLength(3);
+      for (const paper of a.nodes) expect(paper.abstract.length).toBeGreaterThan(50);
+      // A bad argument is reported at the papers field, as without the shared statement.
+      const error = await firstError(
+        server,
+        '{ entity(name: "ImageNet-1K") { name papers(first: 1000) { totalCount } } }',
+      );
+      expect(error.path).toEqual(['entity', 'papers']);
+    });
+
     it('shows its direct parents and children with evidence and provenance', async () => {
       const { beit, bert } = await data(
         seeded().server,

@@ -74,7 +74,9 @@ function statementsFor(text: string): Statement[] {
     lineageStatement({ name: text, direction: 'BOTH', maxDepth: 3 }),
     pathStatement({ from: text, to: text, maxLength: 6 }),
     searchStatement(text, 10),
-    entityPapersStatement([{ entityId: text, role: 'USES', first: 5, after: position }]),
+    entityPapersStatement([
+      { entityId: text, role: 'USES', first: 5, after: position, details: true },
+    ]),
     relatedStatement([{ paperId: text, first: 5 }]),
     coUsedStatement([{ entityId: text, kind: 'DATASET', first: 5 }]),
     evaluatedStatement([{ datasetId: text, first: 5 }]),
@@ -139,12 +141,13 @@ describe('read statements', () => {
 
   it('leave lineage details in the database unless asked for', () => {
     const args = { name: 'BERT', direction: 'DESCENDANTS' as const, maxDepth: 6 };
-    const lean = lineageStatement(args, { entities: false, edges: false, papers: false }).cypher;
+    const none = { entities: false, edges: false, papers: false };
+    const lean = lineageStatement(args, none).cypher;
     // The root is one entity and comes whole; the walk's entities and edges come lean.
     const walk = lean.slice(0, lean.lastIndexOf('RETURN {'));
     expect(walk).toMatch(/\[entity\.id, entity\.name, entity\.kind\]/);
     expect(walk).not.toMatch(/aliases|description|evidence|confidence|paperId|:Paper/);
-    const withPapers = lineageStatement(args, { entities: false, edges: false, papers: true });
+    const withPapers = lineageStatement(args, none, true);
     expect(withPapers.cypher).toMatch(/r\.paperId/);
     expect(withPapers.cypher).toMatch(/MATCH \(paper:Paper/);
     expect(lineageStatement(args).cypher).toMatch(/entity\.aliases.*entity\.description/s);
