@@ -167,9 +167,26 @@ export async function startRawCypherServer(options: RawServerOptions): Promise<R
       maxConnectionPoolSize: 100,
     },
   );
+  // Reads as papergraph's Database.query makes them (see src/db/database.ts): an auto-commit
+  // transaction, one round trip, started without the driver's capture of the caller's stack, so
+  // that the ratio to the floor measures what papergraph adds above the driver, not a way of
+  // calling it.
   const read = async (cypher: string, params: Record<string, unknown>) => {
-    const result = await driver.executeQuery(cypher, params, { routing: neo4j.routing.READ });
-    return result.records.map((record) => record.toObject());
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      let running;
+      try {
+        running = session.run(cypher, params);
+      } finally {
+        Error.stackTraceLimit = limit;
+      }
+      const result = await running;
+      return result.records.map((record) => record.toObject());
+    } finally {
+      await session.close();
+    }
   };
   const routes: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
     '/paper': async (q) =>

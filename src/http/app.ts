@@ -41,6 +41,9 @@ export interface App {
 export async function createApp({ config, db, schema, logger }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  // An ETag is a hash of every response body; answers to POSTed queries are never revalidated.
+  // Static assets carry their own (express.static sets them regardless of this setting).
+  app.disable('etag');
   const httpServer = http.createServer(app);
   const limits = requestLimits({
     limits: config.limits,
