@@ -177,7 +177,7 @@ export async function findEntityWithPapers(
   details: Details,
   papers: PapersOfFound,
 ): Promise<{ entity: EntityRow; papers: Page<PaperRow> } | null> {
-  const page = entityPapersPage(papers.details);
+  const page = entityPapersPage(papers.details, papers.role);
   const params = pageKeyParams([papers]);
   const [row] = await run<{ entity: EntityRow } & EntityPapersRow>(db, {
     cypher: `${entityByAlias('e', 'key', 'kind')}

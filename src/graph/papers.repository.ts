@@ -217,15 +217,38 @@ const ENTITY_PAPER_TOTAL = `CASE k.role ${LINK_ROLES.map(
 ).join(' ')} ELSE coalesce(e.paperCount, 0) END`;
 
 /**
- * The page of papers of the entity `e` that the key map `k` (see pageKeyParam) asks for: after it,
- * `totalCount` and `rows` (one more than the page, to tell whether a next page exists).
+ * The papers `p` of the entity `e`: in the role every key names, when they all name the same one,
+ * so that Neo4j expands only relationships of that type (a hub dataset has thousands of each);
+ * else in the role of each key, or any.
  */
-export function entityPapersPage(details: boolean): { call: string; returns: string } {
+function papersOf(role: LinkRole | null | undefined): string {
+  if (role) {
+    if (!LINK_ROLES.includes(role)) throw new RangeError(`unknown role ${role}`);
+    return `MATCH (p:Paper)-[:${role}]->(e)`;
+  }
+  return `MATCH (p:Paper)-[r:${MENTION_TYPES}]->(e)
+        WHERE k.role IS NULL OR type(r) = k.role
+        WITH DISTINCT p`;
+}
+
+/** The role all keys name, or undefined when they differ or name none. */
+function sharedRole(keys: ReadonlyArray<{ role?: LinkRole }>): LinkRole | undefined {
+  const roles = new Set(keys.map((key) => key.role));
+  return roles.size === 1 ? [...roles][0] : undefined;
+}
+
+/**
+ * The page of papers of the entity `e` that the key map `k` (see pageKeyParams) asks for: after it,
+ * `totalCount` and `rows` (one more than the page, to tell whether a next page exists). `role`:
+ * the role every key names, if they share one.
+ */
+export function entityPapersPage(
+  details: boolean,
+  role?: LinkRole,
+): { call: string; returns: string } {
   return {
     call: `CALL (e, k) {
-        MATCH (p:Paper)-[r:${MENTION_TYPES}]->(e)
-        WHERE k.role IS NULL OR type(r) = k.role
-        WITH DISTINCT p
+        ${papersOf(role)}
         WITH p, ${SORT_KEYS.TITLE} AS key
         WHERE ${afterCondition('key', 'p.id', 'k.after', 'ASC')}
         // Only the page is sorted out of a hub's thousands of papers, and only it is projected.
@@ -260,7 +283,10 @@ export function toEntityPapersPage(row: EntityPapersRow, first: number): Page<Pa
 
 export function entityPapersStatement(keys: readonly EntityPapersKey[]): Statement {
   // One operation asks for the same details everywhere (see detailsAsked); more is never wrong.
-  const page = entityPapersPage(keys.some((key) => key.details));
+  const page = entityPapersPage(
+    keys.some((key) => key.details),
+    sharedRole(keys),
+  );
   const { keys: pages, limit } = pageKeyParams(keys);
   return {
     cypher: `

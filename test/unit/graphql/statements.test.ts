@@ -153,6 +153,18 @@ describe('read statements', () => {
     expect(lineageStatement(args).cypher).toMatch(/entity\.aliases.*entity\.description/s);
   });
 
+  it("expand only the role's relationships when every page key names the same role", () => {
+    const key = { entityId: 'imagenet', first: 20, details: false };
+    const shared = entityPapersStatement([
+      { ...key, role: 'EVALUATES_ON' },
+      { ...key, entityId: 'coco', role: 'EVALUATES_ON' },
+    ]).cypher;
+    expect(shared).toMatch(/MATCH \(p:Paper\)-\[:EVALUATES_ON\]->\(e\)/);
+    const mixed = entityPapersStatement([{ ...key, role: 'USES' }, { ...key }]).cypher;
+    expect(mixed).toMatch(/WHERE k\.role IS NULL OR type\(r\) = k\.role/);
+    expect(mixed).not.toMatch(/\[:USES\]/);
+  });
+
   it('find a path, search and count', () => {
     expect(pathStatement({ from: 'BERT', to: 'ImageNet-1K', maxLength: 6 })).toMatchSnapshot();
     expect(searchStatement('masked autoencoders', 10)).toMatchSnapshot();
