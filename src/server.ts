@@ -1,6 +1,7 @@
 import net from 'node:net';
 
 import { Config } from './config';
+import { NO_DETAILS } from './graph/cypher';
 import { graphStats } from './graph/stats.repository';
 import { connect, Connection } from './db/connect';
 import { buildPapergraphSchema } from './graphql/schema';
@@ -52,7 +53,7 @@ export async function startServer(
     // Neo4j plans a statement on its first run; the dashboard's statistics are the largest one, so
     // plan them now rather than on the first visitor's request. A failure here is the visitor's to see.
     // Without details, as the explorer's overview asks (ids, names and kinds).
-    void graphStats(connection.db, 10, { entities: false, papers: false }).catch(() => undefined);
+    void graphStats(connection.db, 10, NO_DETAILS).catch(() => undefined);
     const address = httpServer.address() as net.AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
     return {

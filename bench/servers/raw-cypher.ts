@@ -3,6 +3,7 @@ import net from 'node:net';
 
 import neo4j, { Driver } from 'neo4j-driver';
 
+import { withoutCallerStack } from '../../src/db/database';
 import { aliasKey } from '../../src/ingest/resolve/slug';
 import { announceReady, serverEnv } from './child';
 
@@ -174,15 +175,7 @@ export async function startRawCypherServer(options: RawServerOptions): Promise<R
   const read = async (cypher: string, params: Record<string, unknown>) => {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
-      const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = 0;
-      let running;
-      try {
-        running = session.run(cypher, params);
-      } finally {
-        Error.stackTraceLimit = limit;
-      }
-      const result = await running;
+      const result = await withoutCallerStack(() => session.run(cypher, params));
       return result.records.map((record) => record.toObject());
     } finally {
       await session.close();

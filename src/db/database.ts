@@ -1,4 +1,4 @@
-import neo4j, { Driver, ManagedTransaction, RecordShape } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
 
 /**
  * The one gateway to Neo4j. Reads go through read transactions and writes through write
@@ -30,7 +30,6 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-/** Driver errors that mean "the database cannot be reached", as opposed to a bad query. */
 /**
  * The driver captures the caller's stack trace for every query it starts, only to append it to a
  * failed query's error. Through the async frames of a GraphQL request that capture cost more than
@@ -38,7 +37,7 @@ export class DatabaseUnavailableError extends Error {
  * it on). Errors of reads are mapped to API errors by their Neo4j code and message, so they go
  * without it: their stack shows the driver's frames only.
  */
-function withoutCallerStack<T>(start: () => T): T {
+export function withoutCallerStack<T>(start: () => T): T {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
@@ -48,6 +47,12 @@ function withoutCallerStack<T>(start: () => T): T {
   }
 }
 
+/** The records of a result as plain objects. */
+function plain<T extends RecordShape>(result: QueryResult<T>): T[] {
+  return result.records.map((record) => record.toObject());
+}
+
+/** Driver errors that mean "the database cannot be reached", as opposed to a bad query. */
 export function isUnavailable(error: unknown): boolean {
   const { code = '', message = '' } = (error ?? {}) as { code?: string; message?: string };
   return (
@@ -103,10 +108,9 @@ export class Database {
       defaultAccessMode: neo4j.session.READ,
     });
     try {
-      const result = await withoutCallerStack(() =>
-        session.run<T>(cypher, params, { timeout: this.timeoutMs }),
+      return plain(
+        await withoutCallerStack(() => session.run<T>(cypher, params, { timeout: this.timeoutMs })),
       );
-      return result.records.map((record) => record.toObject());
     } catch (error) {
       if (!neo4j.isRetryableError(error)) {
         throw isUnavailable(error) ? new DatabaseUnavailableError(error) : error;
@@ -114,10 +118,7 @@ export class Database {
     } finally {
       await session.close();
     }
-    return this.read(async (tx) => {
-      const result = await tx.run<T>(cypher, params);
-      return result.records.map((record) => record.toObject());
-    });
+    return this.read(async (tx) => plain(await tx.run<T>(cypher, params)));
   }
 
   /**

@@ -107,6 +107,7 @@ export interface Details {
 }
 
 export const ALL_DETAILS: Details = { entities: true, papers: true };
+export const NO_DETAILS: Details = { entities: false, papers: false };
 
 export const ENTITY_DETAILS = ['aliases', 'description'];
 export const PAPER_DETAILS = ['abstract', 'url', 'arxivId', 'authors'];

@@ -11,33 +11,42 @@ import {
 import { Details, ENTITY_DETAILS, PAPER_DETAILS } from '../graph/cypher';
 
 /**
+ * `set` and the selection sets of the fragments it contains, inline or spread, and theirs in turn:
+ * every set whose fields are fields of this level.
+ */
+function unfolded(info: GraphQLResolveInfo, set: SelectionSetNode | undefined): SelectionSetNode[] {
+  const sets = set ? [set] : [];
+  const seen = new Set<string>();
+  for (let i = 0; i < sets.length; i++) {
+    for (const selection of sets[i].selections) {
+      if (selection.kind === 'InlineFragment') sets.push(selection.selectionSet);
+      else if (selection.kind === 'FragmentSpread' && !seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) sets.push(fragment.selectionSet);
+      }
+    }
+  }
+  return sets;
+}
+
+/** The fields of a level: those of `sets` and of their fragments. */
+function fieldsOf(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): FieldNode[] {
+  return sets
+    .flatMap((set) => unfolded(info, set))
+    .flatMap((set) => set.selections)
+    .filter((selection): selection is FieldNode => selection.kind === 'Field');
+}
+
+/**
  * The selections of the subfields at `path` below the field being resolved (`['edges', 'paper']`
  * for `edges { paper }`), through inline fragments and fragment spreads too.
  */
 function fieldNodesAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
-  // Every selection set in `set` with its fragments unfolded.
-  const unfolded = (set: SelectionSetNode | undefined): SelectionSetNode[] => {
-    const sets = set ? [set] : [];
-    const seen = new Set<string>();
-    for (let i = 0; i < sets.length; i++) {
-      for (const selection of sets[i].selections) {
-        if (selection.kind === 'InlineFragment') sets.push(selection.selectionSet);
-        else if (selection.kind === 'FragmentSpread' && !seen.has(selection.name.value)) {
-          seen.add(selection.name.value);
-          const fragment = info.fragments[selection.name.value];
-          if (fragment) sets.push(fragment.selectionSet);
-        }
-      }
-    }
-    return sets;
-  };
   let nodes: readonly FieldNode[] = info.fieldNodes;
   for (const step of path) {
-    nodes = nodes
-      .flatMap((node) => unfolded(node.selectionSet))
-      .flatMap((set) => set.selections)
-      .filter((selection): selection is FieldNode => selection.kind === 'Field')
-      .filter((field) => field.name.value === step);
+    const sets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+    nodes = fieldsOf(info, sets).filter((field) => field.name.value === step);
   }
   return [...nodes];
 }
@@ -80,21 +89,13 @@ function fieldNames(info: GraphQLResolveInfo): Set<string> {
   const known = fieldNamesOfOperation.get(info.operation);
   if (known) return known;
   const names = new Set<string>();
-  const sets: SelectionSetNode[] = [info.operation.selectionSet];
-  const spread = new Set<string>();
-  for (let i = 0; i < sets.length; i++) {
-    for (const selection of sets[i].selections) {
-      if (selection.kind === 'Field') {
-        names.add(selection.name.value);
-        if (selection.selectionSet) sets.push(selection.selectionSet);
-      } else if (selection.kind === 'InlineFragment') {
-        sets.push(selection.selectionSet);
-      } else if (!spread.has(selection.name.value)) {
-        spread.add(selection.name.value);
-        const fragment = info.fragments[selection.name.value];
-        if (fragment) sets.push(fragment.selectionSet);
-      }
-    }
+  // Level by level from the operation's root fields.
+  for (let level = fieldsOf(info, [info.operation.selectionSet]); level.length > 0;) {
+    for (const field of level) names.add(field.name.value);
+    level = fieldsOf(
+      info,
+      level.flatMap((field) => (field.selectionSet ? [field.selectionSet] : [])),
+    );
   }
   fieldNamesOfOperation.set(info.operation, names);
   return names;
